@@ -1,0 +1,45 @@
+"""Word documents: paragraphs and table cells in body order."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from pipeline.ingest.errors import IngestError
+from pipeline.models import Page, Source
+
+
+def read_docx(path: Path, doc_id: str) -> Source:
+    import docx  # python-docx; imported here so other formats do not pay for it
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise IngestError(f"not a readable Word document ({err.__class__.__name__})") from err
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(Paragraph(child, document).text.splitlines() or [""])
+        elif tag == "tbl":
+            lines.extend(_table_lines(Table(child, document)))
+    return Source(doc_id, path, "docx", (Page(1, tuple(lines), "docx"),))
+
+
+def _table_lines(table) -> list[str]:
+    """A table row's cells, left to right, each cell's paragraphs on their own lines.
+
+    Header blocks of plans are two-column tables (agency | national motto); reading
+    cell by cell keeps each column's lines together instead of interleaving them.
+    """
+    lines: list[str] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # merged cells repeat
+                continue
+            seen.add(id(cell._tc))
+            lines.extend(p.text for p in cell.paragraphs)
+    return lines

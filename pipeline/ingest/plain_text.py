@@ -1,0 +1,62 @@
+"""Plain text and Markdown: detect the byte encoding, split pages on form feeds."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from pipeline.ingest.errors import IngestError
+from pipeline.models import Page, Source
+
+# Byte-order marks decide the encoding outright.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Tried in order when there is no BOM and the bytes are not UTF-8.
+_FALLBACKS = ("cp1258", "cp1252", "latin-1")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise IngestError when nothing decodes."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    if _looks_utf16(data):
+        name = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        return data.decode(name, errors="replace"), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for name in _FALLBACKS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return unicodedata.normalize("NFC", text), name
+    raise IngestError("text encoding could not be detected")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: a NUL in every other byte of ASCII-heavy text."""
+    sample = data[:4000]
+    return len(sample) >= 4 and sample.count(0) > len(sample) // 4
+
+
+def read_plain_text(path: Path, doc_id: str) -> Source:
+    data = path.read_bytes()
+    if b"\x00" in data[:4000] and not _looks_utf16(data) and not data.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise IngestError("binary content in a text file")
+    text, encoding = decode_bytes(data)
+    pages = tuple(
+        Page(number=i, lines=tuple(chunk.splitlines()), method="text")
+        for i, chunk in enumerate(text.split("\f"), start=1)
+    )
+    fmt = path.suffix.lower().lstrip(".") or "txt"
+    return Source(doc_id=doc_id, path=path, format=fmt, pages=pages, encoding=encoding)

@@ -1,0 +1,276 @@
+"""Typed values passed between the stages.
+
+Every stage reads the previous stage's value and never its internals. Every
+extracted row carries a :class:`Span` into the repaired text written to
+``text/<doc_id>.txt`` (character offsets) and the source page, so an auditor can
+find the words a row came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets ``[start, end)`` in the repaired text, and its source page."""
+
+    start: int
+    end: int
+    page: int = 1
+
+
+# ---------------------------------------------------------------- ingest ----
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a source as read: its raw lines and how they were obtained."""
+
+    number: int
+    lines: tuple[str, ...]
+    method: str  # "text" (text layer or plain file), "ocr", "docx"
+    confidence: float | None = None  # OCR mean confidence, 0..100
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file as the ingest stage read it, before any repair."""
+
+    doc_id: str
+    path: Path
+    format: str  # txt, md, docx, pdf, image
+    pages: tuple[Page, ...]
+    encoding: str = ""  # detected byte encoding for plain-text files
+
+
+# ---------------------------------------------------------------- repair ----
+
+
+@dataclass(frozen=True)
+class RepairCount:
+    """How often one kind of repair changed the text, and how sure it was."""
+
+    kind: str
+    count: int
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """One repaired, re-flowed line: a paragraph, a list item or a heading.
+
+    ``start`` is the offset of the line in :attr:`Text.string` (lines are
+    joined by ``\\n``); ``page`` is the source page its first raw line came from.
+    """
+
+    text: str
+    start: int
+    page: int = 1
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """Span of ``text[start:end]`` in document coordinates."""
+        stop = len(self.text) if end is None else end
+        return Span(self.start + start, self.start + stop, self.page)
+
+
+@dataclass(frozen=True)
+class Text:
+    """The repaired document: lines in reading order plus what repair changed."""
+
+    doc_id: str
+    lines: tuple[Line, ...]
+    repairs: tuple[RepairCount, ...] = ()
+
+    @property
+    def string(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @staticmethod
+    def from_strings(doc_id: str, rows: list[tuple[str, int]],
+                     repairs: tuple[RepairCount, ...] = ()) -> Text:
+        """Build a Text from ``(line, page)`` pairs, computing offsets."""
+        lines, offset = [], 0
+        for string, page in rows:
+            lines.append(Line(string, offset, page))
+            offset += len(string) + 1
+        return Text(doc_id, tuple(lines), repairs)
+
+
+# --------------------------------------------------------------- segment ----
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of the text with the role the segmenter gave it.
+
+    ``role`` is one of: header, title, preamble, heading, item, body, closing.
+    ``marker`` is the list or outline marker as printed (``II``, ``2``, ``b``,
+    ``-``, ``+``); ``content`` is the line without its marker.
+    """
+
+    line: Line
+    role: str
+    section_id: str = ""
+    marker: str = ""
+    content: str = ""
+
+    def span(self) -> Span:
+        return self.line.span()
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading of the outline, with its own body (not its subsections')."""
+
+    section_id: str
+    level: int
+    number: str
+    heading: str
+    labels: tuple[str, ...]
+    span: Span
+    body: tuple[Block, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(block.line.text for block in self.body)
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    """One row of plans.csv."""
+
+    doc_id: str
+    doc_type: str = ""
+    number: str = ""
+    symbol: str = ""
+    code: str = ""
+    issue_date: str = ""
+    place: str = ""
+    issuer: str = ""
+    issuer_level: str = ""
+    title: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
+    signing_authority: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A segmented document: every line with its role, the outline and the metadata."""
+
+    doc_id: str
+    text: Text
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    meta: PlanMeta
+
+    def blocks_with_role(self, *roles: str) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.role in roles)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.section_id == section_id), None)
+
+
+# --------------------------------------------------------------- extract ----
+
+
+@dataclass(frozen=True)
+class Reference:
+    doc_id: str
+    section_id: str
+    ref_type: str
+    ref_number: str
+    ref_symbol: str
+    ref_code: str
+    ref_key: str
+    ref_date: str
+    ref_issuer: str
+    ref_title: str
+    relation: str
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Deadline:
+    doc_id: str
+    section_id: str
+    date: str
+    period: str
+    kind: str
+    task: str
+    responsible: str
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    doc_id: str
+    section_id: str
+    body: str
+    body_full: str
+    role: str
+    task: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Criterion:
+    doc_id: str
+    section_id: str
+    group: str
+    text: str
+    value: str
+    span: Span
+
+
+# ------------------------------------------------------------ run result ----
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One row of pages.csv."""
+
+    doc_id: str
+    page: int
+    method: str
+    confidence: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    """One row of errors.csv: a document the run could not (fully) process."""
+
+    doc_id: str
+    file: str
+    stage: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything one document contributes to a run, or the reason it could not."""
+
+    doc_id: str
+    file: str
+    plan: Plan | None = None
+    pages: tuple[PageInfo, ...] = ()
+    references: tuple[Reference, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    errors: tuple[ErrorRow, ...] = field(default_factory=tuple)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None

@@ -1,0 +1,73 @@
+"""Re-flow hard-wrapped lines into paragraphs, one paragraph or list item a line.
+
+Why a rule set and not blank lines: text layers of PDFs wrap every line and
+often put a blank line after each one, so blank lines say nothing. A line starts
+a new paragraph when it opens with an outline or list marker, when it or the
+line before is a heading in capitals, when the line before ended a sentence, or
+when the line before stopped well short of the page's line width (the document's
+own width is measured, so plans set in any font or margin work). A heading or
+list item is therefore never joined to its neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.markers import match_marker
+from pipeline.repair.lines import RawLine
+
+FULL_LINE_SHARE = 0.75
+WRAPPED_SHARE = 0.4  # share of full lines that tells a hard-wrapped document  # a line this close to the measured width was wrapped, not ended
+_SENTENCE_END = re.compile(r"(?:[.;!?:…]|\./\.|\.\.\.)[\"”’)]*$")
+_CODE_HYPHEN = re.compile(r"\S-$")  # "39/CTr-" wrapped inside a code: join without a space
+
+
+def reflow(lines: list[RawLine]) -> list[tuple[str, int]]:
+    """Join wrapped lines; return ``(paragraph, page)`` pairs, blank lines dropped."""
+    physical = [ln for ln in lines if ln.text.strip()]
+    width = wrap_width([len(ln.text.rstrip()) for ln in physical])
+    out: list[tuple[str, int]] = []
+    last_len = 0  # length of the physical line that ended the paragraph being built
+    for line in physical:
+        text = " ".join(line.text.split())
+        if out and not _starts_paragraph(out[-1][0], text, width, last_len):
+            prev, prev_page = out.pop()
+            glue = "" if _CODE_HYPHEN.search(prev) else " "
+            out.append((prev + glue + text, prev_page))
+        else:
+            out.append((text, line.page))
+        last_len = len(line.text.rstrip())
+    return out
+
+
+def wrap_width(lengths: list[int]) -> float:
+    """The width a hard-wrapped document wraps at, or infinity when it is not wrapped.
+
+    In a wrapped text most lines fill the measure; in a text with one paragraph a
+    line (Word exports, most .txt) line lengths scatter, and few come near the longest.
+    """
+    lengths = sorted(n for n in lengths if n > 0)
+    if len(lengths) < 5:
+        return float("inf")
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(width * FULL_LINE_SHARE <= n <= width * 1.1 for n in lengths)
+    return width if full >= WRAPPED_SHARE * len(lengths) else float("inf")
+
+
+def is_upper_heading(text: str) -> bool:
+    """A line set in capitals (at least two letters, no lowercase letter)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _starts_paragraph(prev: str, text: str, width: int, prev_len: int) -> bool:
+    if match_marker(text):
+        return True
+    prev_upper, upper = is_upper_heading(prev), is_upper_heading(text)
+    prev_full = prev_len >= FULL_LINE_SHARE * width
+    if upper or prev_upper:
+        return not (upper and prev_upper and prev_full)
+    opens_capital = text[0].isupper() or text[0] in "\"“'‘("
+    if _SENTENCE_END.search(prev):
+        return opens_capital
+    return opens_capital and not prev_full
