@@ -1,0 +1,111 @@
+"""Is a token a Vietnamese syllable? And how much of a text is made of them?
+
+Why both spelling rules and word lists: the rules (onset + vowel group + final,
+stop finals take only sắc/nặng, k/gh/ngh before front vowels) reject garbage
+that no word list would; the word lists (underthesea's Viet74K, Debian's
+hunspell-vi) reject syllables that are well formed but never written. A token
+is a syllable when it passes both. Tone placement is normalised first
+(see :mod:`pipeline.repair.tones`), so "hoà" and "hòa" are the same syllable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pipeline import patterns
+from pipeline.repair.tones import TONE_MARKS, place_tone, split_onset, split_tone
+
+HUNSPELL_DIC = Path("/usr/share/hunspell/vi_VN.dic")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_STOP_TONES = ("\u0301", "\u0323")
+_FRONT = ("i", "e", "ê", "y")
+ABBREVIATION_MAX = 8
+
+
+def viet74k_path() -> Path | None:
+    """Viet74K as shipped inside the underthesea package, if installed."""
+    try:
+        path = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
+    except ModuleNotFoundError:
+        return None
+    return Path(str(path)) if path.is_file() else None
+
+
+@cache
+def _rules() -> dict[str, frozenset[str]]:
+    table = patterns.load("vietnamese")
+    return {key: frozenset(values) for key, values in table.items()}
+
+
+def well_formed(syllable: str) -> bool:
+    """Does a lower-case NFC syllable follow Vietnamese spelling rules?"""
+    bare, tone = split_tone(syllable)
+    if not bare or any(c in TONE_MARKS for c in unicodedata.normalize("NFD", bare)):
+        return False
+    rules = _rules()
+    onset, rhyme = split_onset(bare)
+    if onset and onset not in rules["onsets"]:
+        return False
+    coda = next((c for c in ("ng", "nh", "ch") if rhyme.endswith(c)), rhyme[-1:])
+    if coda in rules["codas"]:
+        nucleus, nuclei = rhyme[: -len(coda)], rules["closed_nuclei"]
+        if coda in rules["stop_codas"] and tone not in _STOP_TONES:
+            return False
+    else:
+        nucleus, nuclei = rhyme, rules["open_nuclei"]
+    if nucleus not in nuclei:
+        return False
+    front = nucleus[0] in _FRONT
+    return not (onset in rules["front_only"] and not front
+                or onset in rules["front_never"] and front)
+
+
+def canonical(token: str) -> str:
+    """Lower case, NFC, tone mark in the house style: the key of the inventory."""
+    bare, tone = split_tone(token.lower())
+    return place_tone(bare, tone)
+
+
+def _word_list_syllables() -> set[str]:
+    words: set[str] = set()
+    sources = [p for p in (viet74k_path(), HUNSPELL_DIC) if p and p.is_file()]
+    for path in sources:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words.update(_TOKEN.findall(line.split("/")[0]))
+    return words
+
+
+@cache
+def inventory() -> frozenset[str]:
+    """Every syllable written in the word lists that also follows the spelling rules."""
+    keys = {canonical(unicodedata.normalize("NFC", w)) for w in _word_list_syllables()}
+    return frozenset(k for k in keys if well_formed(k))
+
+
+def is_syllable(token: str) -> bool:
+    """A valid Vietnamese syllable (any case, any tone placement, NFC or not)."""
+    return canonical(unicodedata.normalize("NFC", token)) in inventory()
+
+
+def is_abbreviation(token: str) -> bool:
+    """Capitals with at most one lower-case tail ("UBND", "HĐND", "CTr", "KH")."""
+    capitals = sum(c.isupper() for c in token)
+    return 2 <= len(token) <= ABBREVIATION_MAX and capitals >= len(token) - 2 and token[0].isupper()
+
+
+def valid_share(text: str) -> float:
+    """Share of alphabetic tokens that are syllables or abbreviations (0.0 for no tokens).
+
+    A clean Vietnamese text scores above 0.95; a garbled PDF text layer, a
+    legacy-encoded text read as cp1252, or a text in another language far less.
+    """
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text))
+    if not tokens:
+        return 0.0
+    good = sum(is_syllable(t) or is_abbreviation(t) or bool(_ROMAN.match(t)) for t in tokens)
+    return good / len(tokens)
