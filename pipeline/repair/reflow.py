@@ -66,7 +66,8 @@ def _starts_paragraph(prev: str, text: str, width: int, prev_len: int) -> bool:
     prev_upper, upper = is_upper_heading(prev), is_upper_heading(text)
     prev_full = prev_len >= FULL_LINE_SHARE * width
     if upper or prev_upper:
-        return not (upper and prev_upper and prev_full)
+        wrapped_heading = prev_full or match_marker(prev) is not None
+        return not (upper and prev_upper and wrapped_heading)
     opens_capital = text[0].isupper() or text[0] in "\"“'‘("
     if _SENTENCE_END.search(prev):
         return opens_capital

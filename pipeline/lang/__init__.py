@@ -1,0 +1,1 @@
+"""Small Vietnamese-language helpers shared by several stages (dates, casing, codes)."""

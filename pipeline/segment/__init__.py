@@ -1,0 +1,84 @@
+"""Stage 3, segment: give every line of a repaired :class:`Text` its role and build the outline.
+
+A plan reads top to bottom as: header block (agency, quốc hiệu, số ký hiệu,
+place and date), document type and title, preamble, numbered outline, closing
+(summary, Nơi nhận, signature). Each part is found by its own module; this one
+puts them in order and fills :class:`PlanMeta`.
+"""
+
+from __future__ import annotations
+
+from pipeline.markers import match_marker
+from pipeline.models import Block, Line, Plan, PlanMeta, Text
+from pipeline.segment import issuer as issuer_mod
+from pipeline.segment.closing import closing_start, parse_signature
+from pipeline.segment.doctype import TypeLine, find_type_line, title_span
+from pipeline.segment.header import Header, parse_header
+from pipeline.segment.outline import build_outline
+
+# Without a type line, the header is looked for in this many opening lines.
+HEADER_LINES_WITHOUT_TYPE = 12
+
+
+def segment(text: Text) -> Plan:
+    lines = text.lines
+    type_line = find_type_line(lines)
+    header_end = type_line.index if type_line else _header_end_without_type(lines)
+    header = parse_header([ln.text for ln in lines[:header_end]])
+    title_idx, body_start = title_span(lines, type_line) if type_line else ([], header_end)
+    close = closing_start(lines, body_start)
+    outline_blocks, sections = build_outline(lines[body_start:close])
+    blocks = (
+        [Block(ln, "header", content=ln.text) for ln in lines[:header_end]]
+        + [Block(lines[i], "title", content=lines[i].text) for i in _title_rows(type_line, title_idx)]
+        + outline_blocks
+        + [Block(ln, "closing", content=ln.text) for ln in lines[close:]]
+    )
+    meta = _meta(text, header, type_line, [lines[i].text for i in title_idx], blocks)
+    return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta)
+
+
+def _title_rows(type_line: TypeLine | None, title_idx: list[int]) -> list[int]:
+    return ([type_line.index] if type_line else []) + title_idx
+
+
+def _header_end_without_type(lines: tuple[Line, ...]) -> int:
+    """Without a type line, the header is the opening capitals/"Số"/date lines."""
+    end = 0
+    for i, line in enumerate(lines[:HEADER_LINES_WITHOUT_TYPE]):
+        if match_marker(line.text):
+            break
+        head = parse_header([line.text])
+        if head.code or head.place or head.agency_lines:
+            end = i + 1
+        else:
+            break
+    return end
+
+
+def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: list[str],
+          blocks: list[Block]) -> PlanMeta:
+    full = text.string
+    preamble = " ".join(b.line.text for b in blocks if b.role == "preamble")
+    closing = [b.line.text for b in blocks if b.role == "closing"]
+    issuer = (issuer_mod.from_agency_lines(header.agency_lines, full)
+              or issuer_mod.from_preamble(preamble)
+              or issuer_mod.from_signature(closing))
+    issuer = issuer_mod.complete(issuer, header.place, full)
+    signature = parse_signature(closing)
+    title = " ".join(([type_line.rest] if type_line and type_line.rest else []) + title_lines)
+    return PlanMeta(
+        doc_id=text.doc_id,
+        doc_type=type_line.doc_type if type_line else "",
+        number=header.number,
+        symbol=header.symbol,
+        code=header.code,
+        issue_date=header.issue_date,
+        place=header.place,
+        issuer=issuer,
+        issuer_level=issuer_mod.issuer_level(issuer),
+        title=" ".join(title.split()),
+        signer_name=signature.signer_name,
+        signer_title=signature.signer_title,
+        signing_authority=signature.signing_authority,
+    )

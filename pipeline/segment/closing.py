@@ -1,0 +1,110 @@
+"""The closing: the summary paragraph, the Nơi nhận list and the signature block.
+
+In text layers the Nơi nhận list (left column) and the signature (right column)
+are often run together line by line, so the signature is read from anywhere in
+the closing lines: the authority prefix (TM., KT. ...), position lines in
+capitals, and the signer's name as the last name-shaped line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import patterns
+from pipeline.models import Line
+
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+_NAME = re.compile(rf"(?:^|\s)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*$")
+_UPPER_NAME = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ]+){1,4})$")
+
+
+@dataclass(frozen=True)
+class Signature:
+    signing_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+
+
+@cache
+def _authority_rx() -> re.Pattern[str]:
+    prefixes = patterns.load("header")["signing_authorities"]
+    alts = "|".join(re.escape(p.rstrip(".")) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?P<auth>{alts})\s*[./]?\s+(?=[A-ZĐÀ-Ỹ]{{2}})")
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(patterns.load("header")["signer_titles"], key=len, reverse=True))
+
+
+def closing_start(lines: tuple[Line, ...], body_start: int) -> int:
+    """Index of the first closing line: "Trên đây ..." or "Nơi nhận", or a signature prefix."""
+    openers = patterns.load("header")["closing_openers"]
+    for i in range(body_start, len(lines)):
+        text = lines[i].text.strip()
+        low = text.lower()
+        if any(low.startswith(o) for o in openers):
+            return i
+        if _authority_rx().match(text) and text.isupper():
+            return i
+    return len(lines)
+
+
+def parse_signature(lines: list[str]) -> Signature:
+    """Signature fields from the closing lines (possibly interleaved with Nơi nhận)."""
+    authority, title, name = "", "", ""
+    for text in lines:
+        text = text.strip()
+        if m := _authority_rx().search(text):
+            authority = _canonical_authority(m.group("auth"))
+            title = _title_in(text[m.end():]) or title
+            continue
+        if found := _upper_title(text):
+            title = found
+    name = _signer_name(lines)
+    return Signature(authority, title, name)
+
+
+def _canonical_authority(auth: str) -> str:
+    return auth.replace("/", "").upper() + "."
+
+
+def _upper_title(text: str) -> str:
+    """A position written in capitals at the end of a line ("... CHỦ TỊCH")."""
+    if not text or not text.split()[-1].isupper():
+        return ""
+    return _title_in(text, at_end=True)
+
+
+def _title_in(text: str, at_end: bool = False) -> str:
+    low = " ".join(text.lower().split())
+    for title in _titles():
+        t = title.lower()
+        if (low.endswith(t) if at_end else low.startswith(t)):
+            before = low[: -len(t)] if at_end else ""
+            if at_end and before and not before.endswith((" ", ";", ":")):
+                continue
+            return title
+    return ""
+
+
+def _signer_name(lines: list[str]) -> str:
+    """The last line (from the bottom) that is a person's name, mixed case or capitals."""
+    for text in reversed(lines):
+        text = " ".join(text.split())
+        if not text or (text.isupper() and _upper_title(text)):
+            continue
+        m = _NAME.search(text) or _UPPER_NAME.match(text)
+        if m and not _looks_like_body(m.group("name")):
+            name = m.group("name")
+            return name if not name.isupper() else name.title()
+        if len(text) > 3:
+            break
+    return ""
+
+
+def _looks_like_body(name: str) -> bool:
+    low = name.lower()
+    return any(low.startswith(h) for h in ("ủy ban", "uỷ ban", "nơi nhận", "lưu", "ban ", "sở ", "phòng "))

@@ -1,0 +1,74 @@
+"""The document-type line ("KẾ HOẠCH") and the title lines under it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import patterns
+from pipeline.markers import match_marker
+from pipeline.models import Line
+
+# The type line stands within the first lines of a document.
+SEARCH_LINES = 40
+MAX_TITLE_LINES = 6
+_RULE = re.compile(r"^[-–—_=.*·•\s]{3,}$")  # a drawn rule under a title
+
+
+@dataclass(frozen=True)
+class TypeLine:
+    index: int  # position of the type line among the document's lines
+    doc_type: str  # title case, as in patterns/doc_types.yaml
+    rest: str  # title text on the same line after the type word, if any
+
+
+@cache
+def _type_names() -> tuple[str, ...]:
+    names = {row["name"] for row in patterns.load("doc_types")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def find_type_line(lines: tuple[Line, ...]) -> TypeLine | None:
+    """The first line that is a document type written in capitals ("KẾ HOẠCH ...")."""
+    for i, line in enumerate(lines[:SEARCH_LINES]):
+        text = line.text.strip()
+        for name in _type_names():
+            upper = name.upper()
+            if text == upper or text.startswith(upper + " "):
+                rest = text[len(upper):].strip()
+                if rest and rest.isupper() and len(rest) < 4:
+                    continue
+                return TypeLine(i, name, rest)
+    return None
+
+
+def _opens_preamble(text: str) -> bool:
+    low = text.lower()
+    return any(low.startswith(w) for w in patterns.load("header")["preamble_openers"])
+
+
+def is_rule(text: str) -> bool:
+    return bool(_RULE.match(text))
+
+
+def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int], int]:
+    """Indices of the title lines after the type line, and the index where the preamble starts.
+
+    The title runs until a line opens the preamble (Thực hiện, Căn cứ ...), an
+    outline marker, a drawn rule or an attachment note "(Kèm theo ...)".
+    """
+    title: list[int] = []
+    i = type_line.index + 1
+    while i < len(lines) and len(title) < MAX_TITLE_LINES:
+        text = lines[i].text.strip()
+        if is_rule(text):
+            i += 1
+            break
+        if _opens_preamble(text) or match_marker(text) or text.startswith("("):
+            break
+        if title and text.endswith((".", ";")) and len(text) > 200:
+            break
+        title.append(i)
+        i += 1
+    return title, i

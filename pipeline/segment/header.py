@@ -1,0 +1,79 @@
+"""The header block above the document type: agency lines, quốc hiệu, số ký hiệu, place and date.
+
+Text layers often run the two columns of the letterhead into one line
+("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), so the national motto is
+cut out of every line before the rest is read as the agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline import patterns
+from pipeline.lang.codes import split_code
+from pipeline.lang.dates import DATE_WORDS, iso
+
+_NUMBER_LINE = re.compile(
+    r"(?:^|\s)Số\s*[:.]?\s*(?P<code>[0-9]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
+    r"(?:\s*[/-]\s*[0-9A-ZĐ][0-9A-Za-zĐđ&.-]*)*)"
+)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹ][^,\d:]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s*"
+    r"(?P<m>\d{1,2}|[.…\s]*)\s*năm\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    number: str = ""
+    symbol: str = ""
+    code: str = ""
+    place: str = ""
+    issue_date: str = ""
+    agency_lines: tuple[str, ...] = field(default_factory=tuple)
+
+
+@cache
+def _motto_rx() -> re.Pattern[str]:
+    phrases = sorted(patterns.load("header")["national_motto"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s*") for p in phrases), re.IGNORECASE)
+
+
+def strip_motto(text: str) -> str:
+    return " ".join(_motto_rx().sub(" ", text).split())
+
+
+def parse_header(texts: list[str]) -> Header:
+    """Read the header fields from the lines above the document type."""
+    number = symbol = code = place = issue_date = ""
+    agency: list[str] = []
+    for raw in texts:
+        text = strip_motto(raw)
+        if not code and (m := _NUMBER_LINE.search(text)):
+            code = re.sub(r"\s+", "", m.group("code")).strip(".-")
+            number, symbol = split_code(code)
+            text = (text[: m.start()] + text[m.end():]).strip()
+        if not place and (m := _PLACE_DATE.search(text)):
+            place = " ".join(m.group("place").split())
+            issue_date = _date_of(m)
+            text = text[: m.start()].strip()
+        if _is_agency(text):
+            agency.append(text)
+    return Header(number, symbol, code, place, issue_date, tuple(agency))
+
+
+def _date_of(m: re.Match[str]) -> str:
+    d, mo = m.group("d").strip(), m.group("m").strip()
+    if not (d.isdigit() and mo.isdigit()):
+        return ""  # "ngày ... tháng ..." left blank for a handwritten date
+    return iso(int(m.group("y")), int(mo), int(d))
+
+
+def _is_agency(text: str) -> bool:
+    """An agency line: capitals, not a rule, not a date line."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)
+            and not DATE_WORDS.search(text))

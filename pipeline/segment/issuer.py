@@ -1,0 +1,147 @@
+"""Who issued the plan, in full words, and at which tier.
+
+Sources in order of trust: the agency lines of the letterhead, the preamble's
+"<body> xây dựng/ban hành Kế hoạch", the signature's "TM. <BODY>". A body named
+only by its tier ("Ủy ban nhân dân huyện") takes the locality the document
+itself gives: its place line, "<tier> <Name>" in the text, or a province named in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from pipeline import patterns
+from pipeline.lang.casing import expand_abbreviations, find_mixed_case, name_case
+
+_TIERS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+_SUBJECT_VERB = re.compile(
+    r"(?P<subject>[^,;.:()]+?)\s+(?:xây dựng|ban hành|triển khai|tổ chức|thống nhất)\s+"
+    r"(?:và\s+\S+\s+)?(?:kế hoạch|chương trình|hướng dẫn)", re.IGNORECASE)
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(patterns.load("header")["issuer_heads"], key=len, reverse=True))
+
+
+def _head_at(text: str) -> int:
+    """Offset where a body name (Ủy ban nhân dân, Sở, Liên minh ...) starts in ``text``, or -1."""
+    low = text.lower()
+    best = -1
+    for head in _heads():
+        for m in re.finditer(rf"(?:^|\s){re.escape(head)}(?=\s)", low):
+            start = m.start() if m.group(0)[0] != " " else m.start() + 1
+            if best < 0 or start < best:
+                best = start
+            break
+    return best
+
+
+def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
+    """The issuing body from the letterhead: its lowest body, lines of one body joined."""
+    bodies: list[str] = []
+    for line in lines:
+        clean = " ".join(line.replace("_", " ").split()).strip("-–— ")
+        if not clean:
+            continue
+        low = clean.lower()
+        if bodies and (low.startswith(_TIERS) or _head_at(clean) != 0):
+            bodies[-1] += " " + clean
+        else:
+            bodies.append(clean)
+    if not bodies:
+        return ""
+    issuer = _mixed_case(bodies[-1], text)
+    if len(bodies) > 1 and not _has_locality(issuer):
+        parent = _mixed_case(bodies[-2], text)
+        issuer += _locality_of(parent)
+    return issuer
+
+
+def _mixed_case(upper: str, text: str) -> str:
+    full = expand_abbreviations(upper) if upper.isupper() else upper
+    return find_mixed_case(full, text) or (name_case(full) if full.isupper() else full)
+
+
+def from_preamble(preamble: str) -> str:
+    """The subject of "... xây dựng/ban hành Kế hoạch" in the preamble."""
+    for m in _SUBJECT_VERB.finditer(preamble):
+        subject = m.group("subject")
+        start = _head_at(subject)
+        if start >= 0:
+            return " ".join(subject[start:].split())
+    return ""
+
+
+def from_signature(closing: list[str]) -> str:
+    """"TM. ỦY BAN NHÂN DÂN" → the body the signer acts for (no locality)."""
+    for line in closing:
+        m = re.search(r"\bT/?M\.?\s+(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s-]+)", line)
+        if m:
+            return name_case(m.group("body").strip())
+    return ""
+
+
+def complete(issuer: str, place: str, text: str) -> str:
+    """Expand abbreviations and add the locality when the name stops at its tier word."""
+    issuer = expand_abbreviations(issuer)
+    if not issuer or _has_locality(issuer):
+        return issuer
+    tier = _trailing_tier(issuer)
+    if not tier:
+        return issuer
+    name = place or _named_in_text(tier, text) or _province_in_text(tier, text)
+    return f"{issuer} {name}" if name else issuer
+
+
+def _trailing_tier(issuer: str) -> str:
+    low = issuer.lower()
+    return next((t for t in _TIERS if low.endswith(" " + t)), "")
+
+
+def _has_locality(issuer: str) -> bool:
+    """True when a tier word in the name is followed by a capitalised place name."""
+    return bool(re.search(r"\b(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)\s+[A-ZĐÀ-Ỹ]",
+                          issuer))
+
+
+def _locality_of(parent: str) -> str:
+    m = re.search(r"\s(?:thành phố|thị xã|tỉnh|huyện|quận|xã|phường)\s+[A-ZĐÀ-Ỹ].*$", parent)
+    return m.group(0) if m else ""
+
+
+def _named_in_text(tier: str, text: str) -> str:
+    """The most frequent "<tier> <Name>" in the text ("xã Đại Sơn")."""
+    word = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+    found = Counter(m.group(1) for m in re.finditer(rf"\b{tier}\s+({word}(?:\s+{word})*)", text))
+    return found.most_common(1)[0][0] if found else ""
+
+
+def _province_in_text(tier: str, text: str) -> str:
+    if tier not in ("thành phố", "tỉnh"):
+        return ""
+    table = patterns.load("provinces")
+    names = table["cities"] if tier == "thành phố" else table["provinces"]
+    found = Counter({n: len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in names})
+    name, count = found.most_common(1)[0]
+    return name if count else ""
+
+
+def issuer_level(issuer: str) -> str:
+    """national, province, district, commune (People's Committees by tier) or agency."""
+    low = issuer.lower()
+    header = patterns.load("header")
+    if low.startswith(("ủy ban nhân dân", "uỷ ban nhân dân")):
+        rest = low.split("nhân dân", 1)[1].strip()
+        for level, words in header["tiers"].items():
+            if rest.startswith(tuple(words)):
+                return level
+        if rest.startswith("thành phố"):
+            city = rest.removeprefix("thành phố").strip()
+            return "province" if not city or city in header["central_cities"] else "district"
+        return ""
+    if any(w in low for w in header["national_words"]) or low.startswith("bộ "):
+        return "national"
+    return "agency" if issuer else ""

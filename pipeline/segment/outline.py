@@ -1,0 +1,96 @@
+"""The outline: numbered headings at every level and the lines under them.
+
+Levels come from the order in which marker kinds nest, not from fixed kinds:
+a kind seen for the first time goes one level below the current heading; a kind
+already open closes everything under it. So "I. / 1. / a)" and a plan whose top
+level is "1." both work, and a skipped number (III then V) changes nothing.
+Dashes and pluses are list items inside a section, not headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.markers import Marker, match_marker
+from pipeline.models import Block, Line, Section
+from pipeline.segment.labels import labels_for
+
+# A heading's text is the part before a colon when the line goes on after it
+# ("5. Phòng Tài chính - Kế hoạch: Tham mưu ..."); a colon this far in is prose.
+MAX_HEADING_BEFORE_COLON = 120
+_COLON = re.compile(r":\s*")
+
+
+@dataclass
+class _Open:
+    kind: str
+    section_id: str
+
+
+def split_heading(content: str) -> str:
+    """Heading text of a numbered line, without a trailing colon."""
+    m = _COLON.search(content)
+    if m and m.start() <= MAX_HEADING_BEFORE_COLON:
+        return content[: m.start()].strip()
+    return content.strip().rstrip(":").strip()
+
+
+def top_kind(lines: tuple[Line, ...]) -> str | None:
+    """The outline's top level: roman numerals if any heading uses them, else the first kind."""
+    kinds = [m.kind for ln in lines if (m := match_marker(ln.text)) and not m.is_bullet]
+    if not kinds:
+        return None
+    return "roman" if "roman" in kinds else kinds[0]
+
+
+def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
+    """Blocks for ``lines`` (body of the plan) and its sections in reading order."""
+    top = top_kind(lines)
+    stack: list[_Open] = []
+    blocks: list[Block] = []
+    headings: list[tuple[Block, int]] = []
+    started = False
+    for line in lines:
+        marker = match_marker(line.text)
+        if marker and not marker.is_bullet and (started or marker.kind == top):
+            started = True
+            block, level = _open_heading(stack, marker, line)
+            headings.append((block, level))
+            blocks.append(block)
+            continue
+        current = stack[-1].section_id if stack else ""
+        role = "item" if marker and marker.is_bullet else "body"
+        content = line.text[marker.end:] if marker else line.text
+        blocks.append(Block(line, role if started else "preamble", current,
+                            marker.number if marker else "", content.strip()))
+    return blocks, _sections(blocks, headings)
+
+
+def _open_heading(stack: list[_Open], marker: Marker, line: Line) -> tuple[Block, int]:
+    kinds = [o.kind for o in stack]
+    if marker.kind in kinds:
+        del stack[kinds.index(marker.kind):]
+    parent = stack[-1].section_id if stack else ""
+    section_id = f"{parent}.{marker.number}" if parent else marker.number
+    stack.append(_Open(marker.kind, section_id))
+    content = line.text[marker.end:].strip()
+    return Block(line, "heading", section_id, marker.number, content), len(stack)
+
+
+def _sections(blocks: list[Block], headings: list[tuple[Block, int]]) -> list[Section]:
+    body: dict[str, list[Block]] = {}
+    for b in blocks:
+        if b.role in ("body", "item"):
+            body.setdefault(b.section_id, []).append(b)
+    sections = []
+    for block, level in headings:
+        heading = split_heading(block.content)
+        rest = block.content[len(heading):].lstrip(": ").strip()
+        own = list(body.get(block.section_id, []))
+        if rest:
+            own.insert(0, Block(block.line, "body", block.section_id, "", rest))
+        labels = labels_for(heading) if level == 1 else ()
+        sections.append(Section(block.section_id, level, block.marker, heading, labels,
+                                block.span(), tuple(own)))
+    return sections
