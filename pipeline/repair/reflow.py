@@ -16,8 +16,8 @@ import re
 from pipeline.markers import match_marker
 from pipeline.repair.lines import RawLine
 
-FULL_LINE_SHARE = 0.75
-WRAPPED_SHARE = 0.4  # share of full lines that tells a hard-wrapped document  # a line this close to the measured width was wrapped, not ended
+FULL_LINE_SHARE = 0.75  # a line this close to the measured width was wrapped, not ended
+WRAPPED_SHARE = 0.4  # share of full lines that tells a hard-wrapped document
 _SENTENCE_END = re.compile(r"(?:[.;!?:…]|\./\.|\.\.\.)[\"”’)]*$")
 _CODE_HYPHEN = re.compile(r"\S-$")  # "39/CTr-" wrapped inside a code: join without a space
 

@@ -1,0 +1,1 @@
+"""Measurement: `make eval` (accuracy against gold) and `make bench` (speed and memory)."""

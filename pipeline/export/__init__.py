@@ -1,0 +1,28 @@
+"""Stage 6, export: CSV files, the DuckDB database and the repaired text of each document."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.export.atomic import write_text_atomic
+from pipeline.export.csv_files import write_csv
+from pipeline.export.duckdb_file import write_duckdb
+from pipeline.models import DocumentResult
+
+DATABASE = "plans.duckdb"
+TEXT_DIR = "text"
+
+
+def write_outputs(results: list[DocumentResult], tables: Mapping[str, pd.DataFrame], out: Path,
+                  views: Mapping[str, str] | None = None) -> None:
+    """Write ``<name>.csv`` per table, ``plans.duckdb`` and ``text/<doc_id>.txt``."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        write_csv(frame, out / f"{name}.csv")
+    write_duckdb(tables, out / DATABASE, views)
+    for result in results:
+        if result.plan is not None:
+            write_text_atomic(out / TEXT_DIR / f"{result.doc_id}.txt", result.plan.text.string + "\n")
