@@ -34,7 +34,8 @@ def read_pdf(path: Path, doc_id: str) -> Source:
 
 
 def _reason(err: Exception) -> str:
-    text = f"{err.__class__.__name__}: {err}".lower()
+    # pdfplumber wraps pdfminer's errors: the cause (PDFPasswordIncorrect) is in args.
+    text = " ".join([err.__class__.__name__, str(err), *map(repr, err.args)]).lower()
     if "password" in text or "encrypt" in text:
         return "PDF is encrypted or password-protected"
     return "not a readable PDF (corrupt or not a PDF)"
