@@ -139,7 +139,8 @@ class Section:
 
     @property
     def text(self) -> str:
-        return " ".join(block.line.text for block in self.body)
+        """Own body text: list items keep their marker, the rest of a heading line does not."""
+        return " ".join(b.line.text if b.role == "item" else b.content for b in self.body)
 
 
 @dataclass(frozen=True)

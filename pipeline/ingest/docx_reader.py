@@ -41,5 +41,5 @@ def _table_lines(table) -> list[str]:
             if id(cell._tc) in seen:  # merged cells repeat
                 continue
             seen.add(id(cell._tc))
-            lines.extend(p.text for p in cell.paragraphs)
+            lines.extend(line for p in cell.paragraphs for line in p.text.splitlines())
     return lines

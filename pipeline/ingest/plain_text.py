@@ -17,8 +17,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Tried in order when there is no BOM and the bytes are not UTF-8.
-_FALLBACKS = ("cp1258", "cp1252", "latin-1")
+# Windows-1258 is kept when it reads as Vietnamese; otherwise the bytes are read
+# as cp1252 (Latin-1 when cp1252 cannot), the reading the repair stage expects
+# of legacy TCVN3/VNI/VISCII text.
+VIETNAMESE_SHARE = 0.6
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -33,13 +35,22 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    for name in _FALLBACKS:
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return unicodedata.normalize("NFC", text), name
-    raise IngestError("text encoding could not be detected")
+    return _decode_8bit(data)
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
+    from pipeline.repair.syllables import valid_share
+
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+        if valid_share(text) >= VIETNAMESE_SHARE:
+            return text, "cp1258"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -27,16 +27,16 @@ def reflow(lines: list[RawLine]) -> list[tuple[str, int]]:
     physical = [ln for ln in lines if ln.text.strip()]
     width = wrap_width([len(ln.text.rstrip()) for ln in physical])
     out: list[tuple[str, int]] = []
-    last_len = 0  # length of the physical line that ended the paragraph being built
+    last = ""  # the physical line that ended the paragraph being built
     for line in physical:
         text = " ".join(line.text.split())
-        if out and not _starts_paragraph(out[-1][0], text, width, last_len):
+        if out and not _starts_paragraph(last, text, width):
             prev, prev_page = out.pop()
             glue = "" if _CODE_HYPHEN.search(prev) else " "
             out.append((prev + glue + text, prev_page))
         else:
             out.append((text, line.page))
-        last_len = len(line.text.rstrip())
+        last = line.text.rstrip()
     return out
 
 
@@ -60,11 +60,15 @@ def is_upper_heading(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _starts_paragraph(prev: str, text: str, width: int, prev_len: int) -> bool:
+def _starts_paragraph(prev_line: str, text: str, width: float) -> bool:
+    """Whether ``text`` opens a new paragraph after the physical line ``prev_line``."""
     if match_marker(text):
         return True
+    prev = " ".join(prev_line.split())
+    if _CODE_HYPHEN.search(prev):
+        return False
     prev_upper, upper = is_upper_heading(prev), is_upper_heading(text)
-    prev_full = prev_len >= FULL_LINE_SHARE * width
+    prev_full = len(prev_line) >= FULL_LINE_SHARE * width
     if upper or prev_upper:
         wrapped_heading = prev_full or match_marker(prev) is not None
         return not (upper and prev_upper and wrapped_heading)

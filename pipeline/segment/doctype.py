@@ -44,8 +44,9 @@ def find_type_line(lines: tuple[Line, ...]) -> TypeLine | None:
 
 
 def _opens_preamble(text: str) -> bool:
+    """A capitalised line opening with a preamble word (Thực hiện, Căn cứ ...)."""
     low = text.lower()
-    return any(low.startswith(w) for w in patterns.load("header")["preamble_openers"])
+    return text[:1].isupper() and any(low.startswith(w) for w in patterns.load("header")["preamble_openers"])
 
 
 def is_rule(text: str) -> bool:
@@ -56,7 +57,8 @@ def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int],
     """Indices of the title lines after the type line, and the index where the preamble starts.
 
     The title runs until a line opens the preamble (Thực hiện, Căn cứ ...), an
-    outline marker, a drawn rule or an attachment note "(Kèm theo ...)".
+    outline marker, a drawn rule or an attachment note "(Kèm theo ...)". Its first
+    line is always title: titles often open with the same verbs ("Triển khai ...").
     """
     title: list[int] = []
     i = type_line.index + 1
@@ -65,7 +67,7 @@ def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int],
         if is_rule(text):
             i += 1
             break
-        if _opens_preamble(text) or match_marker(text) or text.startswith("("):
+        if (title and _opens_preamble(text)) or match_marker(text) or text.startswith("("):
             break
         if title and text.endswith((".", ";")) and len(text) > 200:
             break

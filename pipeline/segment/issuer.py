@@ -60,9 +60,12 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
     return issuer
 
 
-def _mixed_case(upper: str, text: str) -> str:
-    full = expand_abbreviations(upper) if upper.isupper() else upper
-    return find_mixed_case(full, text) or (name_case(full) if full.isupper() else full)
+def _mixed_case(name: str, text: str) -> str:
+    """A letterhead name in the case running text uses (the document's own, else naming rules)."""
+    if not name.isupper():
+        return name
+    full = expand_abbreviations(name)
+    return find_mixed_case(full, text) or name_case(full)
 
 
 def from_preamble(preamble: str) -> str:

@@ -71,11 +71,28 @@ def _open_heading(stack: list[_Open], marker: Marker, line: Line) -> tuple[Block
     kinds = [o.kind for o in stack]
     if marker.kind in kinds:
         del stack[kinds.index(marker.kind):]
+    number = marker.number
+    if marker.kind == "decimal":
+        number = _under_its_prefix(stack, number)
     parent = stack[-1].section_id if stack else ""
-    section_id = f"{parent}.{marker.number}" if parent else marker.number
+    section_id = f"{parent}.{number}" if parent else number
     stack.append(_Open(marker.kind, section_id))
     content = line.text[marker.end:].strip()
     return Block(line, "heading", section_id, marker.number, content), len(stack)
+
+
+def _under_its_prefix(stack: list[_Open], number: str) -> str:
+    """Close the stack down to the section "4" a decimal "4.1" belongs to; return "1".
+
+    When no open section is numbered like the prefix, the decimal stays where it
+    is and keeps its full number.
+    """
+    prefix, _, last = number.rpartition(".")
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].section_id.rsplit(".", 1)[-1] == prefix:
+            del stack[depth + 1:]
+            return last
+    return number
 
 
 def _sections(blocks: list[Block], headings: list[tuple[Block, int]]) -> list[Section]:

@@ -1,0 +1,16 @@
+from pipeline.lang.casing import expand_abbreviations, find_mixed_case, name_case
+
+
+def test_letterhead_capitals_take_the_case_the_document_uses_elsewhere():
+    text = "Giao Sở Kế hoạch và Đầu tư chủ trì thẩm định."
+    assert find_mixed_case("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", text) == "Sở Kế hoạch và Đầu tư"
+
+
+def test_naming_rules_when_the_document_never_writes_the_name_in_mixed_case():
+    assert name_case("ỦY BAN NHÂN DÂN HUYỆN THỦY NGUYÊN") == "Ủy ban nhân dân huyện Thủy Nguyên"
+    assert name_case("SỞ NỘI VỤ") == "Sở Nội vụ"
+
+
+def test_abbreviations_expand_only_as_whole_words():
+    assert expand_abbreviations("UBND xã Tân Lập") == "Ủy ban nhân dân xã Tân Lập"
+    assert expand_abbreviations("HTXNN") == "HTXNN"

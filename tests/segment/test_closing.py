@@ -1,0 +1,27 @@
+from pipeline.segment.closing import parse_signature
+
+
+def test_signature_on_behalf_of_a_committee():
+    sig = parse_signature(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
+                           "CHỦ TỊCH", "", "Trần Thị Mai"])
+    assert (sig.signing_authority, sig.signer_title, sig.signer_name) == ("TM.", "Chủ tịch",
+                                                                          "Trần Thị Mai")
+
+
+def test_deputy_signing_for_the_head():
+    sig = parse_signature(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Văn Bình"])
+    assert (sig.signing_authority, sig.signer_title, sig.signer_name) == ("KT.", "Phó Giám đốc",
+                                                                          "Lê Văn Bình")
+
+
+def test_recipient_list_and_signature_run_together_line_by_line():
+    sig = parse_signature(["Nơi nhận: KT. CHỦ TỊCH", "- Sở Nội vụ; PHÓ CHỦ TỊCH",
+                           "- Lưu: VT.", "Phạm Quốc Hưng"])
+    assert sig.signing_authority == "KT."
+    assert sig.signer_title == "Phó Chủ tịch"
+    assert sig.signer_name == "Phạm Quốc Hưng"
+
+
+def test_no_prefix_printed_means_no_authority():
+    sig = parse_signature(["CHỦ TỊCH", "Hoàng Văn Nam"])
+    assert (sig.signing_authority, sig.signer_title) == ("", "Chủ tịch")

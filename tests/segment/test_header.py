@@ -1,0 +1,27 @@
+from pipeline.segment.header import parse_header
+
+
+def test_two_column_letterhead_run_into_single_lines():
+    header = parse_header([
+        "UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ TÂN LẬP Độc lập - Tự do - Hạnh phúc",
+        "Số: 15 /KH-UBND Tân Lập, ngày 02 tháng 01 năm 2024",
+    ])
+    assert (header.number, header.symbol, header.code) == ("15", "KH-UBND", "15/KH-UBND")
+    assert (header.place, header.issue_date) == ("Tân Lập", "2024-01-02")
+    assert header.agency_lines == ("UỶ BAN NHÂN DÂN", "XÃ TÂN LẬP")
+
+
+def test_columns_on_separate_lines():
+    header = parse_header(["SỞ Y TẾ", "Số: 1203/KH-SYT", "Bắc Ninh, ngày 9 tháng 12 năm 2022"])
+    assert header.code == "1203/KH-SYT"
+    assert header.issue_date == "2022-12-09"
+    assert header.place == "Bắc Ninh"
+
+
+def test_a_number_and_day_left_blank_are_empty_fields():
+    header = parse_header(["Số:      /KH-BCĐ", "Hà Nội, ngày      tháng 6 năm 2025"])
+    assert header.number == ""
+    assert header.symbol == "KH-BCĐ"
+    assert header.place == "Hà Nội"
+    assert header.issue_date == ""

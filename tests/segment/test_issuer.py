@@ -1,0 +1,45 @@
+import pytest
+
+from pipeline.segment.issuer import complete, from_agency_lines, from_preamble, issuer_level
+
+
+def test_committee_name_split_over_two_letterhead_lines():
+    assert from_agency_lines(("ỦY BAN NHÂN DÂN", "HUYỆN KIM SƠN"), "") == \
+        "Ủy ban nhân dân huyện Kim Sơn"
+
+
+def test_lowest_body_of_the_letterhead_issues_the_plan():
+    issuer = from_agency_lines(("UBND TỈNH NINH BÌNH", "SỞ VĂN HÓA VÀ THỂ THAO"),
+                               "Sở Văn hóa và Thể thao chủ trì tổ chức.")
+    assert issuer == "Sở Văn hóa và Thể thao tỉnh Ninh Bình"
+
+
+def test_subject_of_the_preamble_verb():
+    preamble = ("Thực hiện Kế hoạch số 12/KH-UBND ngày 03/01/2025 của UBND huyện, "
+                "Đoàn Thanh niên xã Yên Hòa xây dựng Kế hoạch triển khai như sau:")
+    assert from_preamble(preamble) == "Đoàn Thanh niên xã Yên Hòa"
+
+
+def test_a_name_that_stops_at_its_tier_takes_the_place_line():
+    assert complete("UBND huyện", "Kim Sơn", "") == "Ủy ban nhân dân huyện Kim Sơn"
+
+
+def test_a_name_that_stops_at_its_tier_takes_the_locality_named_in_the_text():
+    text = "Giao Văn phòng phối hợp với Báo Quảng Ninh đưa tin."
+    assert complete("Hội Nông dân tỉnh", "", text) == "Hội Nông dân tỉnh Quảng Ninh"
+
+
+@pytest.mark.parametrize(("issuer", "level"), [
+    ("Ủy ban nhân dân thành phố Hải Phòng", "province"),
+    ("Ủy ban nhân dân tỉnh Nghệ An", "province"),
+    ("Ủy ban nhân dân thành phố Vinh", "district"),
+    ("Ủy ban nhân dân quận Hồng Bàng", "district"),
+    ("Ủy ban nhân dân thị trấn Núi Đối", "commune"),
+    ("Ủy ban nhân dân phường Láng Hạ", "commune"),
+    ("Bộ Nội vụ", "national"),
+    ("Ban Thi đua - Khen thưởng Trung ương", "national"),
+    ("Sở Nội vụ tỉnh Nghệ An", "agency"),
+    ("Liên minh Hợp tác xã thành phố Hải Phòng", "agency"),
+])
+def test_issuer_level(issuer, level):
+    assert issuer_level(issuer) == level

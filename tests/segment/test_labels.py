@@ -1,0 +1,18 @@
+import pytest
+
+from pipeline.segment.labels import labels_for
+
+
+@pytest.mark.parametrize(("heading", "labels"), [
+    ("MỤC ĐÍCH, YÊU CẦU", ("purpose",)),
+    ("Nội dung, hình thức tuyên truyền", ("content",)),
+    ("CHƯƠNG TRÌNH, NỘI DUNG HỘI NGHỊ", ("content",)),
+    ("THỜI GIAN, KINH PHÍ THỰC HIỆN", ("timeframe", "budget")),
+    ("THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN, SỐ LƯỢNG ĐẠI BIỂU", ("logistics",)),
+    ("TIÊU CHUẨN ĐIỂN HÌNH TIÊN TIẾN", ("criteria",)),
+    ("TIẾN ĐỘ THỰC HIỆN", ("schedule",)),
+    ("Tổ chức thực hiện", ("organization",)),
+    ("ĐỐI TƯỢNG, PHẠM VI ÁP DỤNG", ()),
+])
+def test_canonical_labels_from_heading_words(heading, labels):
+    assert labels_for(heading) == labels

@@ -1,0 +1,50 @@
+"""Whole-document segmentation: metadata of plans written in the style of real ones."""
+
+from tests.conftest import plan_from_text
+
+FULL = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÔNG ANH Độc lập - Tự do - Hạnh phúc
+Số: 88/KH-UBND Đông Anh, ngày 14 tháng 02 năm 2025
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số
+trên địa bàn huyện năm 2025
+Căn cứ Quyết định số 05/QĐ-UBND ngày 06/01/2025 của UBND thành phố, Ủy ban nhân dân huyện Đông Anh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về chuyển đổi số.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin: chủ trì, theo dõi.
+Nơi nhận:
+- UBND thành phố;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Vũ Đức Thắng
+"""
+
+
+def test_metadata_of_a_district_plan():
+    meta = plan_from_text(FULL).meta
+    assert meta.doc_type == "Kế hoạch"
+    assert (meta.number, meta.symbol, meta.code) == ("88", "KH-UBND", "88/KH-UBND")
+    assert (meta.place, meta.issue_date) == ("Đông Anh", "2025-02-14")
+    assert meta.issuer == "Ủy ban nhân dân huyện Đông Anh"
+    assert meta.issuer_level == "district"
+    assert meta.title == "Triển khai công tác chuyển đổi số trên địa bàn huyện năm 2025"
+    assert (meta.signing_authority, meta.signer_title, meta.signer_name) == (
+        "KT.", "Phó Chủ tịch", "Vũ Đức Thắng")
+
+
+def test_roles_of_lines():
+    plan = plan_from_text(FULL)
+    roles = [b.role for b in plan.blocks]
+    assert roles[:3] == ["header", "header", "header"]
+    assert roles[3:5] == ["title", "title"]  # the wrapped title line is re-flowed into one
+    assert roles[5] == "preamble"
+    assert roles[-6:] == ["closing"] * 6
+
+
+def test_plan_without_header_leaves_header_fields_empty():
+    body = FULL.split("KẾ HOẠCH\n", 1)[1]
+    meta = plan_from_text("KẾ HOẠCH\n" + body).meta
+    assert (meta.code, meta.issue_date, meta.place) == ("", "", "")
+    assert meta.issuer == "Ủy ban nhân dân huyện Đông Anh"
