@@ -1,9 +1,214 @@
-"""References of a plan (being written: see the extraction issue)."""
+"""References: the documents a plan cites (references.csv).
+
+A citation is a document type followed by its number ("Kế hoạch số
+238/KH-UBND"), then in a fixed order its date, its issuer after "của" and its
+subject after "về (việc)". Laws and congress resolutions are also cited by
+name alone. Why patterns as data (patterns/references.yaml, doc_types.yaml):
+provinces and years vary the wording of these phrases far more than their
+order, so new shapes are added without touching the code.
+"""
 
 from __future__ import annotations
 
-from pipeline.models import Reference, Plan
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import patterns
+from pipeline.extract.common import Unit, alternation, body_units, tidy
+from pipeline.lang.codes import ref_key, split_code
+from pipeline.lang.dates import DATE_ANY, parse_date
+from pipeline.models import Plan, Reference
+
+_QUOTES = "“”\"'‘’«»"
+
+
+@dataclass(frozen=True)
+class _Rx:
+    citation: re.Pattern[str]
+    code: re.Pattern[str]
+    date_lead: re.Pattern[str]
+    issuer_lead: re.Pattern[str]
+    title_lead: re.Pattern[str]
+    sibling_lead: re.Pattern[str]
+    issuer_stop: re.Pattern[str]
+    title_stop: re.Pattern[str]
+    named: tuple[re.Pattern[str], ...]
+    relations: tuple[tuple[str, re.Pattern[str]], ...]
+    type_names: dict[str, str]
+
+
+@cache
+def _rx() -> _Rx:
+    """Compile the citation shapes once per process."""
+    table = patterns.load("references")
+    names = [t["name"] for t in patterns.load("doc_types")]
+    types = alternation(names)
+    bodies = alternation(patterns.load("bodies")["named"])
+    code = f"(?:{table['code']})|(?:{table['code_bare']})"
+    qual = table["qualifier_words"]
+    citation = (rf"(?<![\wÀ-ỹđĐ])(?P<type>(?i:{types}))(?P<qual>(?:\s+[a-zđà-ỹ]+){{0,{qual}}}?)"
+                rf"\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
+    stop = "|".join(table["named_law_stop"])
+    named = (table["named_law"].format(stop=stop), table["named_resolution"].format())
+    relations = tuple((rel, re.compile(rf"^\s*(?:{'|'.join(rx)})\b", re.IGNORECASE))
+                      for rel, rx in table["relations"].items())
+    return _Rx(
+        citation=re.compile(citation),
+        code=re.compile(rf"(?:{code})"),
+        date_lead=re.compile(table["date_lead"], re.IGNORECASE),
+        issuer_lead=re.compile(table["issuer_lead"]),
+        title_lead=re.compile(table["title_lead"]),
+        sibling_lead=re.compile(table["sibling_lead"], re.IGNORECASE),
+        issuer_stop=re.compile(table["issuer_stop"]),
+        title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies)),
+        named=tuple(re.compile(rx) for rx in named),
+        relations=relations,
+        type_names={n.casefold(): n for n in names},
+    )
+
+
+@dataclass
+class _Cite:
+    """One cited document while its phrase is being read."""
+
+    ref_type: str
+    code: str
+    start: int
+    date: str = ""
+    issuer: str = ""
+    title: str = ""
 
 
 def find_references(plan: Plan) -> tuple[Reference, ...]:
-    return ()
+    """Every document cited in the title, preamble and outline, once each (first citation)."""
+    rows: list[Reference] = []
+    seen: set[tuple[str, str]] = set()
+    for unit in body_units(plan, ("title", "preamble", "heading", "item", "body")):
+        for row in _unit_references(plan.doc_id, unit):
+            key = (row.ref_key, "") if row.ref_key else (row.ref_type, row.ref_title.casefold())
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+    return tuple(rows)
+
+
+def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
+    rx, text = _rx(), unit.text
+    rows, taken = [], []
+    for m in rx.citation.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        cites, end = _read_citation(text, m)
+        taken.append((m.start(), end))
+        for cite in cites:
+            rows.append(_row(doc_id, unit, cite, end))
+    for pattern in rx.named:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            cite = _named(m)
+            taken.append((m.start(), m.end()))
+            rows.append(_row(doc_id, unit, cite, m.end()))
+    return sorted(rows, key=lambda r: r.span.start)
+
+
+def _read_citation(text: str, m: re.Match[str]) -> tuple[list[_Cite], int]:
+    """The documents of one citation phrase and where the phrase ends."""
+    rx = _rx()
+    ref_type = rx.type_names.get(" ".join(m.group("type").split()).casefold(), m.group("type"))
+    cites = [_Cite(ref_type, m.group("code") or m.group("bare"), m.start())]
+    pos = _read_date(text, m.end(), cites[-1])
+    while sib := rx.sibling_lead.match(text, pos):
+        code = rx.code.match(text, sib.end())
+        if not code:
+            break
+        cites.append(_Cite(ref_type, code.group(0), m.start()))
+        pos = _read_date(text, code.end(), cites[-1])
+    issuer, pos = _read_issuer(text, pos)
+    if not cites[-1].date:
+        pos = _read_date(text, pos, cites[-1])
+    title, pos = _read_title(text, pos)
+    for cite in cites:
+        cite.issuer, cite.title = issuer, title
+    return cites, pos
+
+
+def _read_date(text: str, pos: int, cite: _Cite) -> int:
+    lead = _rx().date_lead.match(text, pos)
+    if not lead:
+        return pos
+    word_form = lead.start() + lead.group(0).lower().rfind("ngày")
+    d = DATE_ANY.match(text, word_form) or DATE_ANY.match(text, lead.end())
+    if not d:
+        return pos
+    cite.date = parse_date(d.group(0))[0]
+    return d.end()
+
+
+def _read_issuer(text: str, pos: int) -> tuple[str, int]:
+    rx = _rx()
+    lead = rx.issuer_lead.match(text, pos)
+    if not lead:
+        return "", pos
+    stop = rx.issuer_stop.search(text, lead.end())
+    end = stop.start() if stop else len(text)
+    return tidy(text[lead.end():end]), end
+
+
+def _read_title(text: str, pos: int) -> tuple[str, int]:
+    rx = _rx()
+    lead = rx.title_lead.match(text, pos)
+    if not lead:
+        return "", pos
+    start = lead.end()
+    if start < len(text) and text[start] in _QUOTES:
+        close = re.search(f"[{_QUOTES}]", text[start + 1:])
+        if close:
+            end = start + 1 + close.start()
+            return tidy(text[start + 1:end]), end + 1
+    stop = rx.title_stop.search(text, start)
+    end = stop.start() if stop else len(text)
+    return tidy(text[start:end].strip(_QUOTES)).strip(_QUOTES), end
+
+
+def _named(m: re.Match[str]) -> _Cite:
+    """A law cited by its name (with its year when given) or a congress's resolution."""
+    groups = m.groupdict()
+    ref_type = " ".join(m.group("type").split())
+    if groups.get("name"):
+        title = f"{ref_type} {m.group('name')}"
+        if groups.get("year"):
+            title += f" năm {m.group('year')}"
+        return _Cite(ref_type, "", m.start(), title=title)
+    issuer = tidy(m.group("issuer"))
+    return _Cite(ref_type, "", m.start(), issuer=issuer, title=f"{ref_type} {issuer}")
+
+
+def _row(doc_id: str, unit: Unit, cite: _Cite, end: int) -> Reference:
+    code = re.sub(r"\s+", "", cite.code)
+    number, symbol = split_code(code) if code else ("", "")
+    if code and not symbol:
+        number, symbol = code, ""
+    return Reference(
+        doc_id=doc_id, section_id=unit.section_id, ref_type=cite.ref_type,
+        ref_number=number, ref_symbol=symbol, ref_code=code,
+        ref_key=ref_key(code) if code else "", ref_date=cite.date, ref_issuer=cite.issuer,
+        ref_title=cite.title, relation=_relation(unit, cite.start),
+        raw=tidy(unit.text[cite.start:end]), span=unit.span(cite.start, end),
+    )
+
+
+def _relation(unit: Unit, at: int) -> str:
+    """implements / pursuant for documents governed by an opening Thực hiện / Căn cứ."""
+    if unit.block.role not in ("preamble", "title"):
+        return "cites"
+    before = unit.text[:at]
+    sentence = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", before)[-1]
+    relation = "cites"
+    for clause in re.split(r";\s*", sentence):
+        for rel, rx in _rx().relations:
+            if rx.match(clause):
+                relation = rel
+                break
+    return relation
