@@ -20,6 +20,8 @@ FULL_LINE_SHARE = 0.75  # a line this close to the measured width was wrapped, n
 WRAPPED_SHARE = 0.4  # share of full lines that tells a hard-wrapped document
 _SENTENCE_END = re.compile(r"(?:[.;!?:…]|\./\.|\.\.\.)[\"”’)]*$")
 _CODE_HYPHEN = re.compile(r"\S-$")  # "39/CTr-" wrapped inside a code: join without a space
+# A number alone on its line ("II." then "NỘI DUNG"): text layers split tab-separated headings.
+_BARE_MARKER = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)/]$")
 
 
 def reflow(lines: list[RawLine]) -> list[tuple[str, int]]:
@@ -62,9 +64,11 @@ def is_upper_heading(text: str) -> bool:
 
 def _starts_paragraph(prev_line: str, text: str, width: float) -> bool:
     """Whether ``text`` opens a new paragraph after the physical line ``prev_line``."""
+    prev = " ".join(prev_line.split())
+    if _BARE_MARKER.match(prev):
+        return False
     if match_marker(text):
         return True
-    prev = " ".join(prev_line.split())
     if _CODE_HYPHEN.search(prev):
         return False
     prev_upper, upper = is_upper_heading(prev), is_upper_heading(text)

@@ -39,7 +39,13 @@ class Header:
 @cache
 def _motto_rx() -> re.Pattern[str]:
     phrases = sorted(patterns.load("header")["national_motto"], key=len, reverse=True)
-    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s*") for p in phrases), re.IGNORECASE)
+    return re.compile("|".join(_loose(p) for p in phrases), re.IGNORECASE)
+
+
+def _loose(phrase: str) -> str:
+    """A motto phrase matched with any spacing and any kind of dash."""
+    words = [re.escape(w) for w in phrase.replace("-", " - ").split()]
+    return r"\s*".join("[-–—]" if w == r"\-" else w for w in words)
 
 
 def strip_motto(text: str) -> str:

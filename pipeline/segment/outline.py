@@ -53,6 +53,8 @@ def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
     started = False
     for line in lines:
         marker = match_marker(line.text)
+        if marker and marker.kind == "part" and top != "part":
+            marker = None  # "Phần I" above a roman outline is a divider, not a level
         if marker and not marker.is_bullet and (started or marker.kind == top):
             started = True
             block, level = _open_heading(stack, marker, line)

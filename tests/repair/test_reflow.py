@@ -71,3 +71,8 @@ def test_a_date_at_a_line_start_is_not_a_list_number():
             "08/8/2025 của Ủy ban nhân dân thành phố về tổ chức Hội nghị.\n")
     assert flow(text) == ["Thực hiện Quyết định số 3194/QĐ-UBND ngày 08/8/2025 của Ủy ban nhân "
                           "dân thành phố về tổ chức Hội nghị."]
+
+
+def test_a_number_alone_on_its_line_joins_the_heading_after_it():
+    assert flow("II.\nNỘI DUNG THỰC HIỆN\n1.\nTuyên truyền\n") == [
+        "II. NỘI DUNG THỰC HIỆN", "1. Tuyên truyền"]
