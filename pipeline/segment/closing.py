@@ -52,19 +52,41 @@ def closing_start(lines: tuple[Line, ...], body_start: int) -> int:
     return len(lines)
 
 
+# The signer's name stands within this many lines under the position line.
+NAME_WITHIN = 8
+
+
 def parse_signature(lines: list[str]) -> Signature:
-    """Signature fields from the closing lines (possibly interleaved with Nơi nhận)."""
-    authority, title, name = "", "", ""
-    for text in lines:
+    """Signature fields from the closing lines (possibly interleaved with Nơi nhận).
+
+    The name is looked for under the last position line first, so an appendix
+    after the signature does not hide it; failing that, from the bottom up.
+    """
+    authority, title, last = "", "", -1
+    for i, text in enumerate(lines):
         text = text.strip()
         if m := _authority_rx().search(text):
             authority = _canonical_authority(m.group("auth"))
             title = _title_in(text[m.end():]) or title
-            continue
-        if found := _upper_title(text):
-            title = found
-    name = _signer_name(lines)
+            last = i
+        elif found := _upper_title(text):
+            title, last = found, i
+    below = lines[last + 1: last + 1 + NAME_WITHIN] if last >= 0 else []
+    name = _first_name(below) or _signer_name(lines)
     return Signature(authority, title, name)
+
+
+def _first_name(lines: list[str]) -> str:
+    for text in lines:
+        text = " ".join(text.split())
+        m = _NAME.search(text) or _UPPER_NAME.match(text)
+        if m and not _looks_like_body(m.group("name")):
+            return _person_case(m.group("name"))
+    return ""
+
+
+def _person_case(name: str) -> str:
+    return name.title() if name.isupper() else name
 
 
 def _canonical_authority(auth: str) -> str:
@@ -98,8 +120,7 @@ def _signer_name(lines: list[str]) -> str:
             continue
         m = _NAME.search(text) or _UPPER_NAME.match(text)
         if m and not _looks_like_body(m.group("name")):
-            name = m.group("name")
-            return name if not name.isupper() else name.title()
+            return _person_case(m.group("name"))
         if len(text) > 3:
             break
     return ""

@@ -25,3 +25,13 @@ def test_recipient_list_and_signature_run_together_line_by_line():
 def test_no_prefix_printed_means_no_authority():
     sig = parse_signature(["CHỦ TỊCH", "Hoàng Văn Nam"])
     assert (sig.signing_authority, sig.signer_title) == ("", "Chủ tịch")
+
+
+def test_an_appendix_after_the_signature_does_not_hide_the_name():
+    sig = parse_signature(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Đỗ Minh Tuấn",
+                           "PHỤ LỤC", "Danh sách các đơn vị tham gia", "1. Phòng Nội vụ"])
+    assert (sig.signer_title, sig.signer_name) == ("Chủ tịch", "Đỗ Minh Tuấn")
+
+
+def test_a_name_in_capitals_is_written_in_title_case():
+    assert parse_signature(["GIÁM ĐỐC", "NGUYỄN THỊ HỒNG"]).signer_name == "Nguyễn Thị Hồng"
