@@ -1,0 +1,103 @@
+"""Coverage: which of a parent's sections, tasks, deadlines and criteria its child carries over.
+
+A child plan restates its parent's items in its own words and for its own bodies, so
+items are aligned by fuzzy similarity (:mod:`pipeline.compare.similarity`), each parent
+item with its best partner in the child. Level-1 sections first align by canonical label:
+a child's "Tổ chức thực hiện" carries its parent's whatever the heading's wording.
+Items are named by kind and position in their document ("D2" is the document's second
+deadline row) because the per-document tables carry no row ids.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pipeline.compare.frames import empty
+from pipeline.compare.similarity import MATCH_AT, matrix
+
+ITEM_COLUMNS = ("doc_id", "item_id", "section_id", "text", "date", "raw", "labels", "level")
+COVERAGE_COLUMNS = ("child_doc_id", "parent_doc_id", "relation", "item_kind", "parent_item_id",
+                    "parent_section_id", "parent_text", "child_item_id", "child_section_id",
+                    "child_text", "score", "covered", "parent_date", "child_date", "child_raw")
+
+# item kind → (table, prefix of item ids, column holding the text to align)
+KINDS: dict[str, tuple[str, str, str]] = {
+    "section": ("sections", "", "heading"),
+    "task": ("responsibilities", "T", "task"),
+    "deadline": ("deadlines", "D", "task"),
+    "criterion": ("criteria", "C", "text"),
+}
+
+
+def items(tables: dict[str, pd.DataFrame], kind: str) -> pd.DataFrame:
+    """One row per item of that kind, with a stable id within its document.
+
+    A responsibility without a task text is aligned by its body's name instead.
+    """
+    table, prefix, column = KINDS[kind]
+    frame = tables[table]
+    if frame.empty:
+        return empty(ITEM_COLUMNS)
+    out = pd.DataFrame({"doc_id": frame.doc_id, "section_id": frame.section_id,
+                        "text": frame[column]})
+    if kind == "task":
+        out["text"] = out.text.where(out.text != "", frame.body)
+    ordinal = frame.groupby("doc_id", sort=False).cumcount() + 1
+    out["item_id"] = frame.section_id if kind == "section" else prefix + ordinal.astype(str)
+    for extra in ("date", "raw", "labels"):
+        out[extra] = frame[extra] if extra in frame.columns else ""
+    out["level"] = frame["level"] if "level" in frame.columns else 0
+    return out[list(ITEM_COLUMNS)]
+
+
+def _label_overlap(parent: pd.DataFrame, child: pd.DataFrame) -> np.ndarray:
+    """100 where two level-1 sections share a canonical label, else 0."""
+    def label_sets(frame: pd.DataFrame) -> list[set[str]]:
+        return [set(filter(None, labels.split(";"))) if level == 1 else set()
+                for labels, level in zip(frame.labels, frame.level, strict=True)]
+    p, c = label_sets(parent), label_sets(child)
+    return np.array([[100.0 if a & b else 0.0 for b in c] for a in p]).reshape(len(p), len(c))
+
+
+def align(parent: pd.DataFrame, child: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Each parent item with its best child item, the score and whether it counts as covered."""
+    scores = matrix(list(parent.text), list(child.text))
+    if kind == "section" and len(child):
+        scores = np.maximum(scores, _label_overlap(parent, child))
+    rows = []
+    for i, item in enumerate(parent.itertuples(index=False)):
+        best = int(scores[i].argmax()) if len(child) else -1
+        score = float(scores[i, best]) if best >= 0 else 0.0
+        match = child.iloc[best] if best >= 0 and score >= MATCH_AT else None
+        rows.append({
+            "item_kind": kind, "parent_item_id": item.item_id,
+            "parent_section_id": item.section_id, "parent_text": item.text,
+            "child_item_id": "" if match is None else match.item_id,
+            "child_section_id": "" if match is None else match.section_id,
+            "child_text": "" if match is None else match.text,
+            "score": round(score, 1), "covered": match is not None, "parent_date": item.date,
+            "child_date": "" if match is None else match.date,
+            "child_raw": "" if match is None else match.raw,
+        })
+    return pd.DataFrame(rows)
+
+
+def coverage(tables: dict[str, pd.DataFrame], links: pd.DataFrame) -> pd.DataFrame:
+    """coverage.csv: every item of every parent in the run, against each of its children."""
+    pairs = links.loc[links.parent_doc_id != "",
+                      ["child_doc_id", "parent_doc_id", "relation"]].drop_duplicates(
+                          ["child_doc_id", "parent_doc_id"])
+    frames = []
+    for kind in KINDS:
+        every = items(tables, kind)
+        for child_id, parent_id, relation in pairs.itertuples(index=False):
+            parent = every[every.doc_id == parent_id]
+            if parent.empty:
+                continue
+            aligned = align(parent, every[every.doc_id == child_id], kind)
+            frames.append(aligned.assign(child_doc_id=child_id, parent_doc_id=parent_id,
+                                         relation=relation))
+    if not frames:
+        return empty(COVERAGE_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[list(COVERAGE_COLUMNS)]

@@ -1,0 +1,129 @@
+"""Checks for auditors: gaps and contradictions a reader of one plan would miss.
+
+Check ids, their Vietnamese names, severities and messages are data
+(``patterns/findings.yaml``), so wording changes without code changes.
+Each function returns finding dicts; :func:`findings` gathers them into findings.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pandas as pd
+
+from pipeline import patterns
+from pipeline.compare.frames import empty
+
+FINDING_COLUMNS = ("doc_id", "check", "check_title", "severity", "message", "section_id",
+                   "evidence", "related_doc_id")
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def vn_date(value: str) -> str:
+    """An ISO date as Vietnamese texts write it ("2024-12-20" → "20/12/2024"); else as is."""
+    match = _ISO.fullmatch(value)
+    return f"{match[3]}/{match[2]}/{match[1]}" if match else value
+
+
+def finding(check: str, doc_id: str, section_id: str = "", evidence: str = "",
+            related_doc_id: str = "", **fields: str) -> dict[str, str]:
+    """One findings.csv row, its message filled from the check's template.
+
+    Fields named ``*date`` are written dd/mm/yyyy, as the reader's own documents write them.
+    """
+    spec = patterns.load("findings")["checks"][check]
+    fields = {k: vn_date(v) if k.endswith("date") else v for k, v in fields.items()}
+    return {"doc_id": doc_id, "check": check, "check_title": spec["title"],
+            "severity": spec["severity"], "message": spec["message"].format(**fields),
+            "section_id": section_id, "evidence": evidence, "related_doc_id": related_doc_id}
+
+
+def _label(code: str, doc_type: str, doc_id: str) -> str:
+    """How a document is named in a message: its type and code, else its doc_id."""
+    return " ".join(filter(None, (doc_type, code))) if code else f"{doc_type} {doc_id}".strip()
+
+
+def deadline_after_parent(cover: pd.DataFrame, plans: pd.DataFrame) -> Iterator[dict]:
+    """A child's deadline later than its parent's for the same (aligned) task."""
+    names = {r.doc_id: _label(r.code, r.doc_type, r.doc_id) for r in plans.itertuples()}
+    rows = cover[(cover.item_kind == "deadline") & cover.covered.astype(bool)
+                 & (cover.parent_date != "") & (cover.child_date != "")]
+    for r in rows[rows.child_date > rows.parent_date].itertuples():
+        yield finding("deadline_after_parent", r.child_doc_id, r.child_section_id,
+                      evidence=r.child_text, related_doc_id=r.parent_doc_id,
+                      child_date=r.child_date, child_raw=r.child_raw, parent_date=r.parent_date,
+                      parent_label=names.get(r.parent_doc_id, r.parent_doc_id), task=r.child_text)
+
+
+def parent_deadline_dropped(cover: pd.DataFrame, plans: pd.DataFrame) -> Iterator[dict]:
+    """A parent's dated task that the implementing child does not restate."""
+    names = {r.doc_id: _label(r.code, r.doc_type, r.doc_id) for r in plans.itertuples()}
+    rows = cover[(cover.item_kind == "deadline") & ~cover.covered.astype(bool)
+                 & (cover.relation == "implements")]
+    for r in rows.itertuples():
+        yield finding("parent_deadline_dropped", r.child_doc_id, evidence=r.parent_text,
+                      related_doc_id=r.parent_doc_id, parent_date=r.parent_date or "định kỳ",
+                      parent_label=names.get(r.parent_doc_id, r.parent_doc_id),
+                      task=r.parent_text)
+
+
+def missing_organization(plans: pd.DataFrame, sections: pd.DataFrame) -> Iterator[dict]:
+    """A plan with no level-1 section labelled ``organization`` (Tổ chức thực hiện)."""
+    expected = {t.casefold() for t in patterns.load("findings")["organization_expected_for"]}
+    top = sections[sections.level == 1]
+    has = set(top.doc_id.loc[top.labels.map(lambda ls: "organization" in ls.split(";"))
+                             .astype(bool)])
+    for r in plans.itertuples():
+        if r.doc_type.casefold() in expected and r.doc_id not in has:
+            yield finding("missing_organization", r.doc_id, doc_type=r.doc_type)
+
+
+def deadline_without_responsible(deadlines: pd.DataFrame) -> Iterator[dict]:
+    """A dated task whose text names no body to carry it out."""
+    for r in deadlines[deadlines.responsible == ""].itertuples():
+        yield finding("deadline_without_responsible", r.doc_id, r.section_id, evidence=r.raw,
+                      date=r.date, raw=r.raw, task=r.task)
+
+
+def deadline_before_signing(deadlines: pd.DataFrame, plans: pd.DataFrame) -> Iterator[dict]:
+    """A deadline that had already passed on the day the document was signed."""
+    signed = dict(zip(plans.doc_id, plans.issue_date, strict=True))
+    for r in deadlines[deadlines.date != ""].itertuples():
+        issue_date = signed.get(r.doc_id, "")
+        if issue_date and r.date < issue_date:
+            yield finding("deadline_before_signing", r.doc_id, r.section_id, evidence=r.raw,
+                          date=r.date, raw=r.raw, issue_date=issue_date, task=r.task)
+
+
+def reference_not_in_run(resolved: pd.DataFrame) -> Iterator[dict]:
+    """A cited document the run does not hold: the chain cannot be followed past it."""
+    relations = patterns.load("findings")["relations"]
+    missing = resolved[(resolved.parent_doc_id == "") & (resolved.match_method != "self")]
+    identity = missing.ref_key.where(missing.ref_key != "",
+                                     missing.ref_type + "|" + missing.ref_title)
+    once = ~pd.DataFrame({"doc": missing.doc_id, "id": identity}).duplicated()
+    for r in missing[once].itertuples():
+        name = r.ref_code or r.ref_title
+        label = name if name.casefold().startswith(r.ref_type.casefold()) else (
+            f"{r.ref_type} {name}".strip())
+        yield finding("reference_not_in_run", r.doc_id, r.section_id, evidence=r.raw,
+                      ref_label=label, relation=relations.get(r.relation, r.relation))
+
+
+def findings(tables: dict[str, pd.DataFrame], resolved: pd.DataFrame,
+             cover: pd.DataFrame) -> pd.DataFrame:
+    """findings.csv: every check over the run, most severe first, then by document."""
+    plans = tables["plans"]
+    rows = [*deadline_after_parent(cover, plans), *parent_deadline_dropped(cover, plans),
+            *missing_organization(plans, tables["sections"]),
+            *deadline_without_responsible(tables["deadlines"]),
+            *deadline_before_signing(tables["deadlines"], plans),
+            *reference_not_in_run(resolved)]
+    if not rows:
+        return empty(FINDING_COLUMNS)
+    out = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    out["_rank"] = out.severity.map(SEVERITY_ORDER)
+    out = out.sort_values(["_rank", "doc_id", "check"], kind="stable")
+    return out.drop(columns="_rank").reset_index(drop=True)

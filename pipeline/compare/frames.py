@@ -1,0 +1,58 @@
+"""The run's tables as compare reads them: every contract column present, text as NFC strings.
+
+Why: compare runs over rows that come from a fresh run (dataclasses turned into frames),
+from CSV files read back, or from DuckDB. Missing columns, ``NaN`` and non-NFC text
+would otherwise turn into "nan" strings and missed matches deep inside a check.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+
+INPUT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "plans": ("doc_id", "doc_type", "number", "symbol", "code", "issue_date", "place", "issuer",
+              "issuer_level", "title", "attached_code"),
+    "sections": ("doc_id", "section_id", "level", "number", "heading", "labels", "text"),
+    "references": ("doc_id", "section_id", "ref_type", "ref_number", "ref_symbol", "ref_code",
+                   "ref_key", "ref_date", "ref_issuer", "ref_title", "relation", "raw"),
+    "deadlines": ("doc_id", "section_id", "date", "period", "kind", "task", "responsible", "raw"),
+    "responsibilities": ("doc_id", "section_id", "body", "role", "task"),
+    "criteria": ("doc_id", "section_id", "group", "text", "value"),
+}
+
+
+def empty(columns: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """A table with no rows and the given columns (all text)."""
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def nfc(value: object) -> str:
+    """Any cell as an NFC string; missing values (None, NaN, NaT) become ""."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Copy each input table with every contract column, text cells as NFC strings.
+
+    ``sections.level`` becomes an int (0 when unknown) because checks compare it with 1.
+    Extra columns are kept, also as strings.
+    """
+    out = {}
+    for name, columns in INPUT_COLUMNS.items():
+        frame = tables.get(name)
+        frame = empty(columns) if frame is None else frame.copy()
+        for column in columns:
+            if column not in frame.columns:
+                frame[column] = ""
+        for column in frame.columns:
+            if column != "level":
+                frame[column] = pd.Series([nfc(v) for v in frame[column]], index=frame.index,
+                                          dtype="object")
+        out[name] = frame.reset_index(drop=True)
+    levels = pd.to_numeric(out["sections"]["level"], errors="coerce").fillna(0)
+    out["sections"]["level"] = levels.astype(int)
+    return out

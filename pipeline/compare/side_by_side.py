@@ -1,0 +1,109 @@
+"""Side-by-side tables: the run's plans next to each other, one question per table.
+
+- ``plan_sections``: plans × canonical section labels (which level-1 section carries each);
+- ``plan_bodies``: bodies × plans (the roles each plan gives a body);
+- ``criteria_groups``: criteria of all plans grouped when they say the same thing in
+  different words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from rapidfuzz import process
+
+from pipeline import patterns
+from pipeline.compare.frames import empty
+from pipeline.compare.similarity import MATCH_AT, normalise, score
+from pipeline.lang.casing import expand_abbreviations
+
+PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
+CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "doc_id",
+                          "section_id", "group", "text", "value", "score")
+
+# A locality word closing a body's name: "Phòng Nội vụ huyện" and "Phòng Nội vụ xã" are
+# the same kind of body at two levels, which is what a side-by-side wants to line up.
+_TRAILING_TIER = re.compile(r"\s+(thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)$")
+
+
+def section_labels() -> list[str]:
+    """Canonical level-1 labels in the order patterns/section_labels.yaml gives them."""
+    return [entry["label"] for entry in patterns.load("section_labels")]
+
+
+def plan_sections(plans: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    """One row per plan; per label the numbers of the level-1 sections carrying it ("III")."""
+    labels = section_labels()
+    top = sections[sections.level == 1]
+    out = plans[list(PLAN_COLUMNS)].copy()
+    for label in [*labels, "unlabelled"]:
+        has = top.loc[top.labels.map(lambda ls, lb=label: _has_label(ls, lb)).astype(bool)]
+        numbers = has.groupby("doc_id", sort=False).number.agg(";".join)
+        out[label] = [numbers.get(d, "") for d in out.doc_id]
+    out["n_sections"] = out.doc_id.map(top.groupby("doc_id").size()).fillna(0).astype(int)
+    return out.reset_index(drop=True)
+
+
+def _has_label(labels: str, label: str) -> bool:
+    """Whether a ";"-joined label cell carries ``label`` ("unlabelled": carries none)."""
+    found = [x for x in labels.split(";") if x]
+    return not found if label == "unlabelled" else label in found
+
+
+def body_key(body: str) -> str:
+    """A body's name for lining up plans: abbreviations expanded, case and tier word dropped."""
+    return _TRAILING_TIER.sub("", normalise(expand_abbreviations(body)))
+
+
+def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataFrame:
+    """One row per kind of body; per plan the roles it gets there (``lead;assigned``).
+
+    ``body`` is the first name seen without its tier word; ``names`` lists every name
+    the plans use for it.
+    """
+    if responsibilities.empty:
+        return empty(("body", "body_key", "names", "n_plans", *plans.doc_id))
+    rows = responsibilities.assign(body_key=responsibilities.body.map(body_key))
+    rows = rows[rows.body_key != ""]
+    roles = rows.groupby(["body_key", "doc_id"], sort=False).role.agg(
+        lambda r: ";".join(dict.fromkeys(r)))
+    wide = roles.unstack("doc_id", fill_value="").reindex(columns=list(plans.doc_id),
+                                                          fill_value="")
+    names = rows.groupby("body_key", sort=False).body.agg(lambda b: ";".join(dict.fromkeys(b)))
+    wide.insert(0, "n_plans", (wide != "").sum(axis=1))
+    wide.insert(0, "names", names)
+    wide.insert(0, "body", names.str.split(";").str[0].str.replace(_TRAILING_TIER, "", regex=True))
+    out = wide.rename_axis(columns=None).reset_index()
+    out = out[["body", "body_key", *out.columns[2:]]]
+    return out.sort_values(["n_plans", "body_key"], ascending=[False, True],
+                           kind="stable").reset_index(drop=True)
+
+
+def criteria_groups(criteria: pd.DataFrame) -> pd.DataFrame:
+    """Every criterion with a group id shared by the criteria worded alike across plans.
+
+    Leader clustering: a criterion joins the first group whose representative (its first
+    member) scores at least :data:`MATCH_AT`, else founds a group. Unlike linking every
+    similar pair, this cannot chain two unrelated criteria through a middle one.
+    """
+    if criteria.empty:
+        return empty(CRITERIA_GROUP_COLUMNS)
+    leaders: list[str] = []
+    ids, scores = [], []
+    for text in criteria.text.map(normalise):
+        best = process.extractOne(text, leaders, scorer=score, score_cutoff=MATCH_AT)
+        if best is None:
+            leaders.append(text)
+            best = (text, 100.0, len(leaders) - 1)
+        ids.append(best[2])
+        scores.append(round(best[1], 1))
+    out = criteria[["doc_id", "section_id", "group", "text", "value"]].copy()
+    out["group_id"] = [f"G{i + 1:03d}" for i in ids]
+    out["score"] = scores
+    first = out.groupby("group_id").text.first()
+    out["representative"] = out.group_id.map(first)
+    out["n_plans"] = out.group_id.map(out.groupby("group_id").doc_id.nunique())
+    out["n_items"] = out.group_id.map(out.groupby("group_id").size())
+    out = out.sort_values(["n_plans", "group_id"], ascending=[False, True], kind="stable")
+    return out[list(CRITERIA_GROUP_COLUMNS)].reset_index(drop=True)

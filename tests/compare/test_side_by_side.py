@@ -1,0 +1,50 @@
+"""Side-by-side tables: sections by label, bodies by plan, criteria grouped across plans."""
+
+from __future__ import annotations
+
+from pipeline.compare import compare
+from pipeline.compare.side_by_side import body_key, section_labels
+
+from .conftest import table
+
+
+def test_plan_sections_shows_which_section_carries_each_label(run_tables):
+    out = compare(run_tables)["plan_sections"].set_index("doc_id")
+    assert list(out.columns[4:4 + len(section_labels())]) == section_labels()
+    assert out.loc["district", "timeframe"] == "III" and out.loc["district", "budget"] == "III"
+    assert out.loc["district", "organization"] == ""
+    assert out.loc["commune", "organization"] == "II"
+    assert out.loc["city", "n_sections"] == 3
+
+
+def test_plan_bodies_lines_up_the_same_body_at_two_levels(run_tables):
+    out = compare(run_tables)["plan_bodies"].set_index("body")
+    front = out.loc["Ủy ban Mặt trận Tổ quốc Việt Nam"]
+    assert (front.city, front.district, front.commune) == ("requested", "requested", "")
+    assert front.n_plans == 2
+    assert out.loc["Phòng Nội vụ", "district"] == "lead"
+
+
+def test_body_key_expands_abbreviations_and_drops_the_tier():
+    assert body_key("Ủy ban MTTQ Việt Nam huyện") == body_key(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã")
+    assert body_key("Phòng Nội vụ") != body_key("Sở Nội vụ")
+
+
+def test_criteria_worded_differently_share_a_group(run_tables):
+    out = compare(run_tables)["criteria_groups"]
+    first = out[out.text.str.startswith("Hoàn thành")]
+    assert first.group_id.nunique() == 1 and set(first.doc_id) == {"city", "district"}
+    assert (first.n_plans == 2).all()
+    other = out[out.text.str.startswith("Có tinh thần")]
+    assert other.group_id.iloc[0] != first.group_id.iloc[0]
+
+
+def test_leader_clustering_does_not_chain_unrelated_criteria():
+    texts = ["Hoàn thành xuất sắc nhiệm vụ được giao",
+             "Hoàn thành xuất sắc nhiệm vụ được giao trong năm",
+             "Có sáng kiến được công nhận trong năm"]
+    criteria = table("criteria", *({"doc_id": f"d{i}", "text": t} for i, t in enumerate(texts)))
+    out = compare({"criteria": criteria})["criteria_groups"].set_index("text")
+    assert out.loc[texts[0], "group_id"] == out.loc[texts[1], "group_id"]
+    assert out.loc[texts[2], "group_id"] != out.loc[texts[0], "group_id"]
