@@ -11,26 +11,54 @@ from pathlib import Path
 
 from pipeline.ingest.docx_reader import read_docx
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.image_reader import read_image
+from pipeline.ingest.options import IngestOptions, OcrOptions
 from pipeline.ingest.pdf_reader import read_pdf
 from pipeline.ingest.plain_text import read_plain_text
 from pipeline.models import Source
 
 Reader = Callable[[Path, str], Source]
+OcrReader = Callable[[Path, str, IngestOptions], Source]
 
 READERS: dict[str, Reader] = {
     ".txt": read_plain_text,
     ".md": read_plain_text,
     ".docx": read_docx,
-    ".pdf": read_pdf,
 }
-SUPPORTED_SUFFIXES = frozenset(READERS)
+# Readers that may OCR pages, and so take the OCR settings and the worker count.
+OCR_READERS: dict[str, OcrReader] = {
+    ".pdf": read_pdf,
+    ".png": read_image,
+    ".jpg": read_image,
+    ".jpeg": read_image,
+    ".tif": read_image,
+    ".tiff": read_image,
+}
+SUPPORTED_SUFFIXES = frozenset(READERS) | frozenset(OCR_READERS)
 MAX_BYTES = 200 * 1024 * 1024
 
-__all__ = ["IngestError", "READERS", "SUPPORTED_SUFFIXES", "read_source"]
+# Leading bytes each binary format must start with, and the reason when it does not.
+MAGIC: dict[str, tuple[tuple[bytes, ...], str]] = {
+    ".pdf": ((b"%PDF",), "not a PDF: the file does not start with %PDF"),
+    ".docx": ((b"PK",), "not a Word .docx: the file is not a zip package"),
+    ".png": ((b"\x89PNG\r\n\x1a\n",), "not a PNG image"),
+    ".jpg": ((b"\xff\xd8\xff",), "not a JPEG image"),
+    ".jpeg": ((b"\xff\xd8\xff",), "not a JPEG image"),
+    ".tif": ((b"II*\x00", b"MM\x00*"), "not a TIFF image"),
+    ".tiff": ((b"II*\x00", b"MM\x00*"), "not a TIFF image"),
+}
+
+__all__ = ["IngestError", "IngestOptions", "OcrOptions", "READERS", "OCR_READERS",
+           "SUPPORTED_SUFFIXES", "read_source"]
 
 
-def read_source(path: Path, doc_id: str | None = None) -> Source:
-    """Read one file; raise :class:`IngestError` with a one-line reason when it cannot."""
+def read_source(path: Path, doc_id: str | None = None,
+                options: IngestOptions | None = None) -> Source:
+    """Read one file; raise :class:`IngestError` with a one-line reason when it cannot.
+
+    ``options.workers`` is how many processes may OCR this file's pages; a
+    caller that already reads documents in parallel passes ``workers=1``.
+    """
     doc_id = doc_id or path.stem
     if not path.is_file():
         raise IngestError("file not found")
@@ -39,18 +67,21 @@ def read_source(path: Path, doc_id: str | None = None) -> Source:
         raise IngestError("empty file")
     if size > MAX_BYTES:
         raise IngestError(f"file too large ({size // (1024 * 1024)} MiB > {MAX_BYTES >> 20} MiB)")
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise IngestError(f"unsupported file type '{path.suffix or '(none)'}'")
-    _check_magic(path)
-    return reader(path, doc_id)
-
-
-def _check_magic(path: Path) -> None:
-    """Refuse a file whose bytes contradict its suffix (e.g. an image renamed .pdf)."""
-    head = path.read_bytes()[:8]
     suffix = path.suffix.lower()
-    if suffix == ".pdf" and not head.startswith(b"%PDF"):
-        raise IngestError("not a PDF: the file does not start with %PDF")
-    if suffix == ".docx" and not head.startswith(b"PK"):
-        raise IngestError("not a Word .docx: the file is not a zip package")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"unsupported file type '{path.suffix or '(none)'}'")
+    _check_magic(path, suffix)
+    if suffix in OCR_READERS:
+        return OCR_READERS[suffix](path, doc_id, options or IngestOptions())
+    return READERS[suffix](path, doc_id)
+
+
+def _check_magic(path: Path, suffix: str) -> None:
+    """Refuse a file whose bytes contradict its suffix (e.g. an image renamed .pdf)."""
+    if suffix not in MAGIC:
+        return
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    starts, reason = MAGIC[suffix]
+    if not head.startswith(starts):
+        raise IngestError(reason)

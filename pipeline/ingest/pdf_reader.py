@@ -1,17 +1,69 @@
-"""PDF text layer through pdfplumber, page by page."""
+"""PDFs, page by page: the text layer where it is good, OCR where it is missing or garbage.
+
+Why per page: one plan often mixes typed pages with a scanned signature or
+annex page, and a broken font map may spoil only the pages set in that font.
+PDFium reads every page's text fast enough to judge all of them; pdfplumber,
+about 50× slower but with word boxes, is used only on the pages kept, so the
+letterhead's columns can be put in order; the rest go to :mod:`pipeline.ingest.ocr`.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.layout import Word, reading_order
+from pipeline.ingest.ocr import PageJob, ocr_pages
+from pipeline.ingest.options import IngestOptions, LayoutOptions, TextLayerOptions
+from pipeline.ingest.quality import letter_count, syllable_share
 from pipeline.models import Page, Source
 
-# A page with fewer letters than this has no usable text layer (a scan).
-MIN_LETTERS_PER_PAGE = 40
+
+def read_pdf(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
+    """Read a PDF; raise IngestError for encrypted, corrupt or empty files."""
+    options = options or IngestOptions()
+    layers = text_layers(path)
+    if not layers:
+        raise IngestError("PDF has no pages")
+    keep = [i for i, text in enumerate(layers) if usable_text(text, options.text_layer)]
+    scans = [PageJob(path, i, i + 1, "pdf") for i in range(len(layers)) if i not in keep]
+    pages = _text_pages(path, keep, options.layout) + ocr_pages(scans, options)
+    return Source(doc_id, path, "pdf", tuple(sorted(pages, key=lambda p: p.number)))
 
 
-def read_pdf(path: Path, doc_id: str) -> Source:
+def text_layers(path: Path) -> list[str]:
+    """Every page's raw text as PDFium extracts it ("" for a page without text)."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as err:
+        raise IngestError(_reason(err)) from err
+    try:
+        return [_page_text(document[i]) for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def _page_text(page) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+
+
+def usable_text(text: str, options: TextLayerOptions) -> bool:
+    """Enough letters, and mostly real Vietnamese syllables (not a broken font map)."""
+    return (letter_count(text) >= options.min_letters
+            and syllable_share(text) >= options.min_syllable_share)
+
+
+def _text_pages(path: Path, indexes: list[int], layout: LayoutOptions) -> list[Page]:
+    """The kept pages' words through pdfplumber, laid out column by column."""
+    if not indexes:
+        return []
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -19,23 +71,21 @@ def read_pdf(path: Path, doc_id: str) -> Source:
 
     try:
         with pdfplumber.open(str(path)) as pdf:
-            pages = tuple(
-                Page(i, tuple((page.extract_text() or "").splitlines()), "text")
-                for i, page in enumerate(pdf.pages, start=1)
-            )
+            return [_text_page(pdf.pages[i], i + 1, layout) for i in indexes]
     except (PDFPasswordIncorrect, PdfminerException, PDFSyntaxError) as err:
         raise IngestError(_reason(err)) from err
-    if not pages:
-        raise IngestError("PDF has no pages")
-    letters = sum(ch.isalpha() for p in pages for line in p.lines for ch in line)
-    if letters < MIN_LETTERS_PER_PAGE * len(pages):
-        raise IngestError("PDF has no usable text layer (scanned pages need OCR)")
-    return Source(doc_id, path, "pdf", pages)
+
+
+def _text_page(page, number: int, layout: LayoutOptions) -> Page:
+    start = time.perf_counter()
+    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
+             for w in page.extract_words()]
+    lines = reading_order(words, layout) if words else []
+    return Page(number, tuple(lines), "text", None, time.perf_counter() - start)
 
 
 def _reason(err: Exception) -> str:
-    # pdfplumber wraps pdfminer's errors: the cause (PDFPasswordIncorrect) is in args.
-    text = " ".join([err.__class__.__name__, str(err), *map(repr, err.args)]).lower()
+    text = f"{err.__class__.__name__}: {err}".lower()
     if "password" in text or "encrypt" in text:
         return "PDF is encrypted or password-protected"
     return "not a readable PDF (corrupt or not a PDF)"

@@ -1,0 +1,132 @@
+"""OCR of page images with Tesseract ``vie``, one process per page.
+
+Why processes and one thread each: on these machines Tesseract's own OpenMP
+threads make a page 5–10× slower, so ``OMP_THREAD_LIMIT=1`` is set and the
+parallelism is over pages instead. Callers that already run documents in a
+process pool pass ``workers=1`` so pools do not nest.
+
+Tesseract returns words with boxes (``image_to_data``); lines are rebuilt from
+the boxes by :mod:`pipeline.ingest.layout` so that the two-column letterhead
+comes out column by column, as the text-layer path does.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytesseract
+from PIL import Image, ImageOps
+
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.layout import Word, reading_order
+from pipeline.ingest.options import IngestOptions, OcrOptions
+from pipeline.ingest.preprocess import prepare
+from pipeline.ingest.tessdata import tessdata_dir
+from pipeline.models import Page
+
+MIN_SCALED_DPI = 0.8  # images below this share of the target dpi are enlarged
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to OCR, named by file so a worker loads it itself (no pickled pixels)."""
+
+    path: Path
+    index: int  # 0-based page of a PDF or frame of an image
+    number: int  # page number in the Source, 1-based
+    kind: str  # "pdf" or "image"
+
+
+def ocr_pages(jobs: list[PageJob], options: IngestOptions) -> list[Page]:
+    """OCR every job, in parallel over ``options.workers`` processes, in job order."""
+    workers = min(options.workers, len(jobs))
+    if workers <= 1:
+        return [ocr_job(job, options) for job in jobs]
+    single = replace(options, workers=1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(ocr_job, jobs, [single] * len(jobs)))
+
+
+def ocr_job(job: PageJob, options: IngestOptions) -> Page:
+    """Load, clean and read one page; the Page records method, confidence and time."""
+    start = time.perf_counter()
+    image = load_page(job, options.ocr.dpi)
+    lines, confidence = ocr_image(image, options)
+    return Page(job.number, tuple(lines), "ocr", confidence, time.perf_counter() - start)
+
+
+def load_page(job: PageJob, dpi: int) -> Image.Image:
+    """The page as a grey image at ``dpi``: PDFs rendered by PDFium, images as stored."""
+    if job.kind == "pdf":
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(job.path))
+        try:
+            return document[job.index].render(scale=dpi / 72, grayscale=True).to_pil()
+        finally:
+            document.close()
+    with Image.open(job.path) as image:
+        image.seek(job.index)
+        stored = float((image.info.get("dpi") or (0,))[0])
+        page = ImageOps.exif_transpose(image).convert("L")
+    return _at_dpi(page, stored, dpi)
+
+
+def _at_dpi(image: Image.Image, stored: float, dpi: int) -> Image.Image:
+    """Enlarge a low-resolution image (Tesseract's models expect text about 300 dpi high)
+    and record the resolution, which Tesseract reads to size its line finding."""
+    if stored and stored < dpi * MIN_SCALED_DPI:
+        scale = dpi / stored
+        image = image.resize((round(image.width * scale), round(image.height * scale)),
+                             Image.Resampling.BICUBIC)
+        stored = dpi
+    image.info["dpi"] = (stored or dpi, stored or dpi)
+    return image
+
+
+def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], float | None]:
+    """Lines in reading order and the mean word confidence (None for a blank page)."""
+    dpi = float(image.info.get("dpi", (options.ocr.dpi,))[0])
+    words = tesseract_words(prepare(image, options.ocr), dpi, options.ocr)
+    if not words:
+        return [], None
+    lines = reading_order([w for w, _ in words], options.layout)
+    return lines, round(sum(c for _, c in words) / len(words), 1)
+
+
+def tesseract_words(image: Image.Image, dpi: float,
+                    options: OcrOptions) -> list[tuple[Word, float]]:
+    """Tesseract's words with boxes and confidences, in one run of the engine."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory() as tmp:
+        # An uncompressed file: pytesseract's default PNG costs a third of a second a page.
+        picture = Path(tmp) / "page.bmp"
+        image.save(picture, dpi=(dpi, dpi))
+        try:
+            data = pytesseract.image_to_data(
+                str(picture), lang=options.lang, config=tesseract_config(options),
+                output_type=pytesseract.Output.DICT, timeout=options.timeout)
+        except RuntimeError as err:  # pytesseract's timeout
+            raise IngestError(f"OCR timed out after {options.timeout:.0f} s on a page") from err
+        except pytesseract.TesseractError as err:
+            raise IngestError(f"OCR failed: {err.message.strip()[:120]}") from err
+    return [
+        (Word(text, left, top, left + width, top + height), float(conf))
+        for text, left, top, width, height, conf in zip(
+            data["text"], data["left"], data["top"], data["width"], data["height"],
+            data["conf"], strict=True)
+        if text.strip() and float(conf) >= 0
+    ]
+
+
+def tesseract_config(options: OcrOptions) -> str:
+    """Command-line options: engine, page segmentation and the model's folder."""
+    config = f"--oem {options.oem} --psm {options.psm}"
+    folder = tessdata_dir(options.model, options.lang)
+    return f"{config} --tessdata-dir {shlex.quote(str(folder))}" if folder else config

@@ -1,0 +1,67 @@
+"""Typed settings of the ingest stage: how pages are judged, laid out and OCR'd.
+
+One place for every knob (dpi, page segmentation mode, thresholds), so an
+evaluation can try another value by building another options object instead
+of patching constants, and so a run records exactly what it used.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How a page image becomes text.
+
+    ``psm`` 4 (one column of text of varying sizes) measured best on plan pages:
+    the letterhead's two columns are put in order by :mod:`pipeline.ingest.layout`
+    afterwards, from the word boxes, rather than by Tesseract's block finder.
+    ``model`` "best" uses the best-int ``vie`` model when it is installed
+    (see :mod:`pipeline.ingest.tessdata`) and Debian's fast one otherwise.
+    """
+
+    lang: str = "vie"
+    model: str = "best"  # "best" or "system"
+    dpi: int = 300
+    psm: int = 4
+    oem: int = 1  # LSTM only
+    deskew: bool = True
+    max_skew: float = 3.0  # degrees searched either way
+    crop_borders: bool = True
+    timeout: float = 300.0  # seconds for one page before Tesseract is stopped
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    """How words with boxes become lines in reading order."""
+
+    # A horizontal gap wider than this many line heights separates two columns
+    # (letterhead, signature block); a word space is about a third of one.
+    column_gap: float = 2.5
+
+
+@dataclass(frozen=True)
+class TextLayerOptions:
+    """When a PDF page's own text is trusted instead of OCR."""
+
+    min_letters: int = 40  # fewer letters: a scan, or a page with only a stamp
+    # Share of words that are Vietnamese syllables; clean pages score 0.85–0.99,
+    # a broken font map under 0.05.
+    min_syllable_share: float = 0.5
+
+
+def default_workers() -> int:
+    """Cores this process may use: page-level OCR runs one process per core."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Everything ingest needs; ``workers`` 1 when a caller already runs documents in parallel."""
+
+    ocr: OcrOptions = field(default_factory=OcrOptions)
+    layout: LayoutOptions = field(default_factory=LayoutOptions)
+    text_layer: TextLayerOptions = field(default_factory=TextLayerOptions)
+    workers: int = field(default_factory=default_workers)
