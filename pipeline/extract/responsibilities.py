@@ -1,9 +1,207 @@
-"""Responsibilities of a plan (being written: see the extraction issue)."""
+"""Responsibilities: which body is given which task, and in what role (responsibilities.csv).
+
+Plans assign work in two ways: a numbered item headed by a body ("3. Phòng Nội
+vụ" with its tasks below), and a sentence whose subject is a body, anywhere in
+the document ("Các cơ quan, đơn vị chủ động phát hiện ..."). Each statement
+gets a role from its opening words (patterns/roles.yaml); rows are then one
+per (body, role), as the contract asks.
+"""
 
 from __future__ import annotations
 
-from pipeline.models import Responsibility, Plan
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import patterns
+from pipeline.extract.bodies import (
+    find_subject,
+    head_at,
+    is_name_only,
+    normal,
+    same_body,
+    split_bodies,
+)
+from pipeline.extract.common import Unit, alternation, block_unit, sentences, tidy
+from pipeline.lang.casing import expand_abbreviations
+from pipeline.models import Block, Plan, Responsibility
+
+_TIERS = ("xã", "huyện", "tỉnh", "thành phố", "quận", "phường", "thị trấn", "thị xã")
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """The bodies a body section is about, and whether they are only requested."""
+
+    bodies: tuple[str, ...]
+    requested: bool
+
+
+@dataclass(frozen=True)
+class _Rx:
+    lead: re.Pattern[str]
+    coordinate: re.Pattern[str]
+    adverbs: re.Pattern[str]
+    statement_prefix: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    requested: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    roles = patterns.load("roles")
+    return _Rx(
+        lead=re.compile(rf"(?:{alternation(roles['lead'])})\b", re.IGNORECASE),
+        coordinate=re.compile(rf"(?:{alternation(roles['coordinate'])})\b", re.IGNORECASE),
+        adverbs=re.compile(rf"(?:(?:{alternation(roles['adverbs'])})\s*,?\s*)+", re.IGNORECASE),
+        statement_prefix=re.compile(roles["statement_prefix"], re.IGNORECASE),
+        boilerplate=re.compile(roles["boilerplate"]),
+        requested=re.compile(roles["requested_prefix"]),
+    )
+
+
+def role_of(statement: str) -> str:
+    """lead / coordinate / assigned from the words that open a task statement."""
+    rx = _rx()
+    text = rx.statement_prefix.sub("", statement.strip(" -–:,"), count=1)
+    text = rx.adverbs.sub("", text, count=1) if rx.adverbs.match(text) else text
+    if rx.lead.match(text):
+        return "lead"
+    if rx.coordinate.match(text):
+        return "coordinate"
+    return "assigned"
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """The closing formula ("Trên đây là ...", "đề nghị ... nghiêm túc thực hiện")."""
+    return bool(_rx().boilerplate.search(sentence.strip()))
 
 
 def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
-    return ()
+    """One row per (body, role), in order of first mention."""
+    owners = _owners(plan)
+    rows: list[Responsibility] = []
+    for block in plan.blocks_with_role("heading", "item", "body"):
+        rows.extend(_block_rows(plan.doc_id, block, owners))
+    rows.extend(_silent_owners(plan, owners, rows))
+    return _dedupe(rows)
+
+
+def _owners(plan: Plan) -> dict[str, tuple[_Owner, str]]:
+    """Sections headed by a body: section_id -> (owner, the heading's own statement)."""
+    out = {}
+    for block in plan.blocks_with_role("heading"):
+        found = _heading_owner(plan, block)
+        if found:
+            out[block.section_id] = found
+    return out
+
+
+def _heading_owner(plan: Plan, block: Block) -> tuple[_Owner, str] | None:
+    content = block.content.strip()
+    label, _, after = content.partition(":")
+    requested = bool(_rx().requested.match(label))
+    name = _rx().requested.sub("", label, count=1)
+    has_children = any(b.section_id == block.section_id and b is not block for b in plan.blocks)
+    if head_at(name) >= 0 and (after or has_children) and is_name_only(name):
+        return _Owner(tuple(split_bodies(tidy(name))), requested), after.strip()
+    subject = find_subject(content)
+    if subject and subject.prefix in ("", "requested"):
+        owner = _Owner(tuple(split_bodies(tidy(subject.body))), subject.prefix == "requested")
+        return owner, subject.rest
+    return None
+
+
+def _owner_of(section_id: str, owners: dict[str, tuple[_Owner, str]]) -> _Owner | None:
+    parts = section_id.split(".")
+    for n in range(len(parts), 0, -1):
+        found = owners.get(".".join(parts[:n]))
+        if found:
+            return found[0]
+    return None
+
+
+def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[_Owner, str]]
+                ) -> list[Responsibility]:
+    unit = block_unit(block)
+    owner = _owner_of(block.section_id, owners)
+    own = owners.get(block.section_id)
+    if block.role == "heading":
+        if not own:
+            return _sentence_rows(doc_id, unit, None, skip_first=False)
+        statement = own[1]
+        if not statement:
+            return []
+        at = unit.text.rfind(statement)
+        unit = unit.sub(max(at, 0), len(unit.text))
+    return _sentence_rows(doc_id, unit, owner, skip_first=False)
+
+
+def _sentence_rows(doc_id: str, unit: Unit, owner: _Owner | None, skip_first: bool
+                   ) -> list[Responsibility]:
+    rows = []
+    for sentence in sentences(unit)[int(skip_first):]:
+        text = sentence.text
+        if is_boilerplate(text):
+            continue
+        subject = find_subject(text)
+        if subject and subject.prefix != "topic" and owner and any(
+                same_body(subject.body, b) for b in owner.bodies):
+            subject = None
+        if subject:
+            role = "requested" if subject.prefix == "requested" else role_of(subject.rest)
+            for body in split_bodies(tidy(subject.body)):
+                rows.append(_row(doc_id, sentence, body, role, subject.rest))
+        elif owner:
+            role = "requested" if owner.requested else role_of(text)
+            rows.extend(_row(doc_id, sentence, body, role, text) for body in owner.bodies)
+    return rows
+
+
+def _silent_owners(plan: Plan, owners: dict[str, tuple[_Owner, str]],
+                   rows: list[Responsibility]) -> list[Responsibility]:
+    """A body heading with no statement of its own below it is still given the item's work."""
+    named = {normal(r.body) for r in rows}
+    out = []
+    for block in plan.blocks_with_role("heading"):
+        found = owners.get(block.section_id)
+        if not found:
+            continue
+        owner = found[0]
+        role = "requested" if owner.requested else "assigned"
+        for body in owner.bodies:
+            if normal(body) not in named:
+                out.append(_row(plan.doc_id, block_unit(block), body, role, ""))
+    return out
+
+
+def _row(doc_id: str, unit: Unit, body: str, role: str, task: str) -> Responsibility:
+    body = tidy(body)
+    return Responsibility(doc_id=doc_id, section_id=unit.section_id, body=body,
+                          body_full=expand_abbreviations(body), role=role, task=tidy(task),
+                          span=unit.span())
+
+
+def _dedupe(rows: list[Responsibility]) -> tuple[Responsibility, ...]:
+    """One row per (body, role); a body named once without its tier word takes the fuller name."""
+    names = [r.body for r in rows]
+    out, seen = [], set()
+    for row in rows:
+        body = _fuller(row.body, names)
+        key = (normal(body), row.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(row if body == row.body else Responsibility(
+            row.doc_id, row.section_id, body, expand_abbreviations(body), row.role, row.task,
+            row.span))
+    return tuple(out)
+
+
+def _fuller(body: str, names: list[str]) -> str:
+    low = normal(body)
+    for other in names:
+        rest = normal(other)[len(low):].strip()
+        if normal(other).startswith(low + " ") and rest in _TIERS:
+            return other
+    return body

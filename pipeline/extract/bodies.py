@@ -1,0 +1,206 @@
+"""Bodies named as the subject of a task ("Phòng Nội vụ", "Các cơ quan, đơn vị", "UBND xã").
+
+Shared by responsibilities (who is given a task) and deadlines (who a dated
+task falls on). A body starts with a head phrase kept in patterns/bodies.yaml;
+where its name ends is the hard part ("Cổng thông tin điện tử xã, Đài truyền
+thanh xã tăng thời lượng"), and underthesea's part-of-speech tags answer it
+better than a verb list: the name ends at the first verb that is not one of
+the few verbs that occur inside names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from pipeline import patterns
+from pipeline.extract.common import alternation, capital_first, starts_capital
+
+# Tags that end a body's name: verb, adjective, adverb, preposition.
+_STOP_TAGS = {"V", "A", "R", "E"}
+_END_PUNCT = {":", ";", ".", "!", "?", "“", "\""}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A body opening a statement, and what the statement asks of it."""
+
+    body: str
+    start: int  # offset of the body in the sentence
+    end: int
+    prefix: str  # "requested", "assigned", "topic" or ""
+    rest: str  # the statement after the body
+
+
+@dataclass(frozen=True)
+class _Rx:
+    named: re.Pattern[str]
+    collective: re.Pattern[str]
+    territorial: re.Pattern[str]
+    name_words: re.Pattern[str]
+    name_stops: re.Pattern[str]
+    unit_heads: re.Pattern[str]
+    parent_heads: re.Pattern[str]
+    requested: re.Pattern[str]
+    assigned: re.Pattern[str]
+    topic: re.Pattern[str]
+    openers: re.Pattern[str]
+    not_statement: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    table, roles = patterns.load("bodies"), patterns.load("roles")
+    name_next = alternation(table["name_next"])
+    return _Rx(
+        named=re.compile(rf"(?:{alternation(table['named'])})"
+                         rf"(?=\s+(?:[A-ZĐÀ-Ỹ]|(?:{name_next})\b)|\s*$)"),
+        collective=re.compile(rf"(?i:{alternation(table['collective'])})\b"),
+        territorial=re.compile(rf"(?:{alternation(table['territorial'])})(?=\s+[a-zđà-ỹ])"),
+        name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),
+        name_stops=re.compile(rf"(?i:{alternation(table['name_stops'])})\b"),
+        unit_heads=re.compile(rf"(?:{alternation(table['unit_heads'])})\b"),
+        parent_heads=re.compile(rf"(?:{alternation(table['parent_heads'])})\b"),
+        requested=re.compile(roles["requested_prefix"]),
+        assigned=re.compile(roles["assigned_prefix"]),
+        topic=re.compile(roles["topic_prefix"]),
+        openers=re.compile(roles["adverbial_openers"]),
+        not_statement=re.compile(rf"(?:{alternation(table['not_statement'])})\b|[,(]|$"),
+    )
+
+
+def head_at(text: str, pos: int = 0) -> int:
+    """End of a body head phrase starting at ``pos``, or -1."""
+    rx = _rx()
+    for pattern in (rx.named, rx.collective):
+        m = pattern.match(text, pos)
+        if m:
+            return m.end()
+    m = rx.territorial.match(text, pos)
+    return m.end() if m else -1
+
+
+@lru_cache(maxsize=8192)
+def _tags(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(token, tag, offset) for ``text``; cached since deadlines and responsibilities ask alike."""
+    from underthesea import pos_tag  # heavy import: once per process, on first use
+
+    out, pos = [], 0
+    for token, tag in pos_tag(text):
+        at = text.find(token, pos)
+        at = pos if at < 0 else at
+        out.append((token, tag, at))
+        pos = at + len(token)
+    return tuple(out)
+
+
+def name_end(text: str, start: int, head_end: int) -> int:
+    """Where the body's name that starts at ``start`` ends (before its statement's verb)."""
+    rx = _rx()
+    window = text[start:start + 200]
+    depth, end = 0, head_end - start
+    for token, tag, at in _tags(window):
+        if at < head_end - start:
+            continue
+        if token == "(":
+            depth += 1
+        if depth:
+            depth -= token == ")"
+            end = at + len(token)
+            continue
+        if token in _END_PUNCT or rx.name_stops.match(window, at):
+            break
+        if tag in _STOP_TAGS and token[:1].islower() and not rx.name_words.match(window, at):
+            break
+        end = at + len(token)
+    return start + len(window[:end].rstrip(" ,-–"))
+
+
+def find_subject(sentence: str) -> Subject | None:
+    """The body that opens ``sentence`` (after Đề nghị / Giao / Đối với or an opening clause)."""
+    rx, prefix, pos = _rx(), "", 0
+    for kind, pattern in (("requested", rx.requested), ("assigned", rx.assigned),
+                          ("topic", rx.topic)):
+        m = pattern.match(sentence)
+        if m:
+            prefix, pos = kind, m.end()
+            break
+    starts = [pos]
+    if not prefix and rx.openers.match(sentence):
+        comma = re.search(r",\s+", sentence[:200])
+        starts = [comma.end()] if comma else []
+    for at in starts:
+        head = head_at(sentence, at)
+        if head > 0 and (prefix or at == 0 or _lower_after_comma(sentence, at)):
+            end = _topic_end(sentence, at) if prefix == "topic" else -1
+            if end < 0:
+                end = name_end(sentence, at, head)
+            rest = sentence[end:].lstrip(" ,:-–")
+            if prefix != "topic" and rx.not_statement.match(sentence[end:].lstrip(" -–")):
+                return None
+            return Subject(capital_first(sentence[at:end]), at, end, prefix, rest)
+    return None
+
+
+def _lower_after_comma(sentence: str, at: int) -> bool:
+    """After an opening clause the subject is written in lower case ("..., các cơ quan ...")."""
+    return not starts_capital(sentence[at:]) or bool(_rx().named.match(sentence, at))
+
+
+def _topic_end(sentence: str, at: int) -> int:
+    """"Đối với X, <task>": the body runs to the comma when a lower-case task follows it."""
+    depth = 0
+    for i in range(at, len(sentence)):
+        ch = sentence[i]
+        depth += (ch in "(“") - (ch in ")”")
+        if ch == "," and depth == 0:
+            nxt = sentence[i + 1:].lstrip()
+            return i if nxt[:1].islower() and head_at(nxt) < 0 else -1
+    return -1
+
+
+def split_bodies(name: str) -> list[str]:
+    """Distinct bodies named together: split on ";" and on "," / "và" before another body.
+
+    Not split: a list of generic categories ("Các cơ quan, đơn vị, các thôn"), a unit
+    and its parent ("Ban Thi đua - Khen thưởng, Sở Nội vụ"), names containing "và".
+    """
+    out = []
+    for part in (p.strip() for p in name.split(";")):
+        out.extend(_split_part(part))
+    return [capital_first(p) for p in out if p]
+
+
+def _split_part(part: str) -> list[str]:
+    rx = _rx()
+    if rx.collective.match(part) or not part:
+        return [part]
+    for m in re.finditer(r"\s*,\s+|\s+và\s+", part):
+        left, right = part[:m.start()], part[m.end():]
+        if head_at(right) < 0 or head_at(left) < 0:
+            continue
+        if "," in m.group(0) and rx.unit_heads.match(left) and rx.parent_heads.match(right):
+            continue
+        if "," in m.group(0) and not rx.named.match(right):
+            continue
+        return [left, *_split_part(right)]
+    return [part]
+
+
+def is_name_only(label: str) -> bool:
+    """A heading that is only a name: no statement word ("là", "chủ trì") after its first word."""
+    stops = _rx().name_stops
+    return not any(stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label))
+
+
+def same_body(a: str, b: str) -> bool:
+    """One body written two ways: with or without "Các", or inside the other's name."""
+    na, nb = normal(a), normal(b)
+    return na == nb or (len(na) > 8 and na in nb)
+
+
+def normal(name: str) -> str:
+    """Casefolded, single-spaced, without a leading "các"."""
+    low = " ".join(name.casefold().split())
+    return low[4:] if low.startswith("các ") else low
