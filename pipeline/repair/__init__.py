@@ -1,31 +1,125 @@
 """Stage 2, repair: turn a damaged :class:`Source` into clean, re-flowed :class:`Text`.
 
-Steps run in a fixed order, each one kind of damage, each counted for repairs.csv:
-character-level fixes on raw lines first (encodings, font substitutes), then
-layout (page furniture, markdown, re-flow), because re-flow decisions read the
-repaired letters (capitals, sentence ends).
+Steps run in a fixed order, each one kind of damage, each counted for
+repairs.csv with a confidence: character-level fixes on raw lines first
+(legacy encodings, mojibake, font substitutes, look-alikes, lost glyphs, tone
+style, OCR slips), because lost glyphs leave one space each and re-flow would
+collapse them; then layout (page furniture, hyphenation, markdown, re-flow),
+because re-flow decisions read the repaired letters (capitals, sentence ends).
+
+Batch context: pass ``lm=`` a model built once per run with
+:func:`batch_model` (the shipped model plus the undamaged lines of every
+document in the run); without it the shipped model is used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from pipeline.models import RepairCount, Source, Text
+from pipeline.repair import legacy
 from pipeline.repair.furniture import remove_furniture
+from pipeline.repair.glyph_loss import is_suspect, restore_document
+from pipeline.repair.homoglyphs import fix_homoglyphs
+from pipeline.repair.hyphenation import join_hyphenated
 from pipeline.repair.lines import RawLine, map_lines
+from pipeline.repair.lm import LanguageModel, default_model
 from pipeline.repair.markdown import strip_markdown
 from pipeline.repair.mojibake import fix_mojibake
+from pipeline.repair.ocr_slips import fix_ocr_slips
 from pipeline.repair.reflow import reflow
+from pipeline.repair.syllables import valid_share
+from pipeline.repair.tones import normalize_tones
 from pipeline.repair.unicode_forms import normalize
 
-Step = Callable[[list[RawLine]], tuple[list[RawLine], int]]
+
+@dataclass(frozen=True)
+class Context:
+    """What a step may read besides the lines: the source and the language model."""
+
+    source: Source
+    lm: LanguageModel
+
+
+@dataclass(frozen=True)
+class Change:
+    """A step's result: the new lines, how many things it changed, how sure it is (0..1)."""
+
+    lines: list[RawLine]
+    count: int
+    confidence: float = 1.0
+
+
+Step = Callable[[list[RawLine], Context], Change]
+
+
+def _mapped(fix: Callable[[str], str]) -> Step:
+    """A step applying a deterministic string fix to every line; confidence 1."""
+    def step(lines: list[RawLine], _: Context) -> Change:
+        return Change(*map_lines(lines, fix))
+    return step
+
+
+def _layout(fix: Callable[[list[RawLine]], tuple[list[RawLine], int]]) -> Step:
+    def step(lines: list[RawLine], _: Context) -> Change:
+        return Change(*fix(lines))
+    return step
+
+
+def fix_legacy(lines: list[RawLine], context: Context) -> Change:
+    """Decode TCVN3 / VNI / VISCII; confidence is the share of valid syllables after."""
+    texts = [ln.text for ln in lines]
+    name = legacy.detect(texts, context.source.encoding)
+    if not name:
+        return Change(lines, 0)
+    fixed, count = map_lines(lines, lambda t: legacy.fix_line(t, name, context.source.encoding))
+    changed = [ln.text for ln, old in zip(fixed, lines, strict=True) if ln.text != old.text]
+    return Change(fixed, count, valid_share("\n".join(changed)))
+
+
+def fix_glyph_loss(lines: list[RawLine], context: Context) -> Change:
+    """Restore glyphs lost as spaces; count the glyphs, confidence the decoder's mean."""
+    restored = restore_document([ln.text for ln in lines], context.lm)
+    out, fills, confidences = [], 0, []
+    for line, fix in zip(lines, restored, strict=True):
+        if fix is None:
+            out.append(line)
+            continue
+        out.append(RawLine(fix.text, line.page))
+        fills += len(fix.fills)
+        confidences.append(fix.confidence)
+    return Change(out, fills, sum(confidences) / len(confidences) if confidences else 1.0)
+
+
+def fix_ocr(lines: list[RawLine], context: Context) -> Change:
+    """Tone slips, on lines of pages the ingest stage read by OCR only."""
+    ocr_pages = {p.number for p in context.source.pages if p.method == "ocr"}
+    if not ocr_pages:
+        return Change(lines, 0)
+    picked = [i for i, ln in enumerate(lines) if ln.page in ocr_pages]
+    fixed, count = fix_ocr_slips([lines[i].text for i in picked], context.lm)
+    out = list(lines)
+    for i, text in zip(picked, fixed, strict=True):
+        out[i] = RawLine(text, lines[i].page)
+    return Change(out, count, OCR_CONFIDENCE)
+
+
+# The model replaces a syllable only when it prefers the other by a wide margin.
+OCR_CONFIDENCE = 0.9
 
 # (kind, step) in the order they run; the kind names the row in repairs.csv.
 STEPS: tuple[tuple[str, Step], ...] = (
-    ("mojibake", lambda lines: map_lines(lines, fix_mojibake)),
-    ("unicode", lambda lines: map_lines(lines, normalize)),
-    ("furniture", remove_furniture),
-    ("markdown", lambda lines: map_lines(lines, strip_markdown)),
+    ("legacy_encoding", fix_legacy),
+    ("mojibake", _mapped(fix_mojibake)),
+    ("unicode", _mapped(normalize)),
+    ("homoglyph", _mapped(fix_homoglyphs)),
+    ("glyph_loss", fix_glyph_loss),
+    ("tone_style", _mapped(normalize_tones)),
+    ("ocr_slip", fix_ocr),
+    ("furniture", _layout(remove_furniture)),
+    ("hyphenation", _layout(join_hyphenated)),
+    ("markdown", _mapped(strip_markdown)),
 )
 
 
@@ -33,12 +127,38 @@ def raw_lines(source: Source) -> list[RawLine]:
     return [RawLine(text, page.number) for page in source.pages for text in page.lines]
 
 
-def repair(source: Source) -> Text:
-    """Run every repair step, then re-flow into paragraphs."""
+def repair_lines(source: Source, lm: LanguageModel | None = None
+                 ) -> tuple[list[RawLine], tuple[RepairCount, ...]]:
+    """Every repair step on the raw lines, before re-flow (what :mod:`diff` shows)."""
+    context = Context(source, lm or default_model())
     lines = raw_lines(source)
     counts: list[RepairCount] = []
     for kind, step in STEPS:
-        lines, changed = step(lines)
-        if changed:
-            counts.append(RepairCount(kind, changed))
-    return Text.from_strings(source.doc_id, reflow(lines), tuple(counts))
+        change = step(lines, context)
+        lines = change.lines
+        if change.count:
+            counts.append(RepairCount(kind, change.count, round(change.confidence, 3)))
+    return lines, tuple(counts)
+
+
+def repair(source: Source, *, lm: LanguageModel | None = None) -> Text:
+    """Run every repair step, then re-flow into paragraphs.
+
+    ``lm``: the run's language model from :func:`batch_model`, built once per run.
+    """
+    lines, counts = repair_lines(source, lm)
+    return Text.from_strings(source.doc_id, reflow(lines), counts)
+
+
+def batch_model(sources: Iterable[Source], base: LanguageModel | None = None) -> LanguageModel:
+    """The shipped model plus the undamaged lines of a run's documents (plans share phrasing).
+
+    A line counts as undamaged when every token is a syllable, abbreviation or
+    number and it has no gap of spaces; lines of damaged documents that pass
+    this test are clean too, so they are used as well.
+    """
+    texts = []
+    for source in sources:
+        lines = [normalize(text) for page in source.pages for text in page.lines]
+        texts.append("\n".join(t for t in lines if t.strip() and not is_suspect(t)))
+    return (base or default_model()).extended(texts)

@@ -74,3 +74,18 @@ def normalize_tone(syllable: str) -> str:
     """The syllable with its tone mark moved to the chosen place."""
     bare, tone = split_tone(syllable)
     return place_tone(bare, tone)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def normalize_tones(text: str) -> str:
+    """Every Vietnamese syllable of ``text`` with its mark in the house style; other words as they are."""
+    from pipeline.repair.syllables import is_syllable  # syllables imports this module
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        placed = normalize_tone(word)
+        return placed if placed != word and is_syllable(placed) else word
+
+    return _LETTERS.sub(fix, text)

@@ -1,0 +1,275 @@
+"""Glyphs lost from a PDF text layer, each left behind as one space ("t i đua  êu n ớc").
+
+Why a decoder: every space of a damaged line is either a real word space or a
+lost letter, and the only judge is whether the result reads as Vietnamese. So
+each line is decoded as a lattice: between two kept spaces lies a token whose
+filled-in spaces must turn it into a valid syllable (or an abbreviation the
+model knows), and the syllable language model (:mod:`pipeline.repair.lm`) picks
+the most probable reading.
+
+Which letters were lost differs per document (it depends on the fonts), so it
+is learnt per document, by expectation-maximisation: decode the damaged lines
+with every letter allowed, count the letters the decoder filled in, make those
+cheap and the others dear, and decode again. Lines without any sign of loss are
+never touched, and a document without enough damage is left as it is.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+
+from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
+from pipeline.repair.syllables import inventory
+
+NEVER = 99.0  # cost of filling in a character that is no letter
+MAX_FILLS = 4  # lost letters in one token
+MAX_CORE = 8  # letters in one restored token
+BEAM = 8
+OPTIONS = 12  # readings of one span kept, the most probable on their own
+EM_ROUNDS = 3
+# Two kept spaces side by side inside a line are rare in clean text: a run of
+# spaces is far more likely lost letters. Leading and trailing runs are layout.
+GAP_COST = 8.0
+# A lost capital where the sentence goes on ("vươn lên hoàn thành Xuất sắc") is unlikely.
+CAPITAL_COST = 2.0
+START_LOSS = 0.1  # share of glyphs of any letter assumed lost before the first decoding
+LOSS_PRIOR = 0.05  # pseudo-count of lost glyphs of each letter when re-estimating
+# A document is damaged when this share of its tokens are fragments.
+DAMAGED_SHARE = 0.02
+MIN_FRAGMENTS = 5
+_GAP = re.compile(r"\S {2,}\S|^ {2,}\S")
+_MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
+_SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
+
+
+@dataclass(frozen=True)
+class Restoration:
+    """One line's restored text, the letters filled in, and the decoder's confidence."""
+
+    text: str
+    fills: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class LossModel:
+    """Per letter, the cost (negative log probability) that one of its glyphs was lost.
+
+    A noisy channel: the printed text is the clean text with each glyph of
+    letter ``c`` dropped with probability ``q_c``. Kept spaces cost nothing; the
+    language model already prices every token of a reading.
+    """
+
+    letter_cost: dict[str, float]
+
+    @classmethod
+    def uniform(cls) -> LossModel:
+        return cls({c: -math.log(START_LOSS) for c in alphabet()})
+
+    @classmethod
+    def estimate(cls, fills: Counter[str], present: Counter[str]) -> LossModel:
+        """``q_c`` = lost glyphs of ``c`` over all glyphs of ``c``, from the last decoding."""
+        cost = {}
+        for c in alphabet():
+            q = (fills[c] + LOSS_PRIOR) / (fills[c] + present[c] + 1)
+            cost[c] = -math.log(q)
+        return cls(cost)
+
+
+@cache
+def alphabet() -> frozenset[str]:
+    """Every letter a Vietnamese syllable uses, both cases."""
+    lower = {c for word in inventory() for c in word}
+    return frozenset(lower | {c.upper() for c in lower})
+
+
+@cache
+def _mask_index(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Words by every pattern with 1..MAX_FILLS letters masked ("t?i" -> thi, tai, ...)."""
+    index: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if len(word) > MAX_CORE:
+            continue
+        for k in range(1, min(MAX_FILLS, len(word)) + 1):
+            for positions in combinations(range(len(word)), k):
+                key = "".join("?" if i in positions else c for i, c in enumerate(word))
+                index.setdefault(key, []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def vocabulary_of(lm: LanguageModel) -> frozenset[str]:
+    """Syllables plus the abbreviations the model has seen ("ubnd", "hđnd").
+
+    Kept on the model, so the pattern index built from it is built once per model.
+    """
+    vocabulary = lm.__dict__.get("_vocabulary")
+    if vocabulary is None:
+        seen = {w for (w,) in lm.counts[0] if w.isalpha()}
+        vocabulary = lm.__dict__["_vocabulary"] = inventory() | frozenset(seen)
+    return vocabulary
+
+
+def _case_forms(word: str) -> tuple[str, ...]:
+    return (word, word[:1].upper() + word[1:], word.upper())
+
+
+@cache
+def _fillings(core: str, vocabulary: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """``(filled core, letters filled)`` for every word matching ``core`` (spaces = lost)."""
+    key = core.lower().replace(" ", "?")
+    found: set[tuple[str, str]] = set()
+    for word in _mask_index(vocabulary).get(key, ()):
+        for form in _case_forms(word):
+            if all(a == b for a, b in zip(core, form, strict=True) if a != " "):
+                found.add((form, "".join(b for a, b in zip(core, form, strict=True) if a == " ")))
+    return tuple(sorted(found))
+
+
+def _span_options(span: str, vocabulary: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Ways to read the text between two kept spaces: ``(text, letters filled)``."""
+    if " " not in span:
+        return ((span, ""),)
+    m = _SPAN.fullmatch(span)
+    if not m or span.count(" ") > MAX_FILLS or len(m.group(2)) > MAX_CORE:
+        return ()
+    lead, core, trail = m.groups()
+    return tuple((lead + f + trail, fills) for f, fills in _fillings(core, vocabulary))
+
+
+@dataclass(frozen=True)
+class _Path:
+    cost: float
+    parts: tuple[str, ...]
+    fills: str
+    context: tuple[str, ...]
+
+
+class Decoder:
+    """Decodes lines under one language model and one loss model; caches what repeats."""
+
+    def __init__(self, lm: LanguageModel, loss: LossModel) -> None:
+        self.lm, self.loss = lm, loss
+        self.vocabulary = vocabulary_of(lm)
+        self._options: dict[str, list[tuple[str, str, tuple[str, ...], float]]] = {}
+        self._logprob: dict[tuple[str, tuple[str, ...]], float] = {}
+
+    def options(self, span: str) -> list[tuple[str, str, tuple[str, ...], float]]:
+        """The best readings of a span: text, fills, model tokens, cost of the fills."""
+        found = self._options.get(span)
+        if found is None:
+            scored = []
+            for text, fills in _span_options(span, self.vocabulary):
+                tokens = () if _MARKER.fullmatch(text) else tuple(lm_tokens(text))
+                cost = sum(self.loss.letter_cost.get(c, NEVER) for c in fills)
+                rank = cost - sum(self.logprob(t, ()) for t in tokens)
+                scored.append((rank, text, fills, tokens, cost))
+            scored.sort()
+            found = [row[1:] for row in scored[:OPTIONS]]
+            self._options[span] = found
+        return found
+
+    def logprob(self, token: str, context: tuple[str, ...]) -> float:
+        key = (token, context)
+        value = self._logprob.get(key)
+        if value is None:
+            value = self._logprob[key] = self.lm.logprob(token, context)
+        return value
+
+    def restore_line(self, line: str, context: tuple[str, ...] = ()) -> Restoration:
+        """The most probable reading of ``line``, each space kept or filled with a lost letter."""
+        cuts = [-1] + [i for i, c in enumerate(line) if c == " "] + [len(line)]
+        beams: list[list[_Path]] = [[] for _ in cuts]
+        beams[0] = [_Path(0.0, (), "", context)]
+        for i, start in enumerate(cuts[:-1]):
+            for j in range(i + 1, len(cuts)):
+                end = cuts[j]
+                if j - i - 1 > MAX_FILLS or (j - i > 1 and end - start > MAX_CORE + 4):
+                    break
+                span = line[start + 1:end]
+                keep = GAP_COST if not span and line[:start].strip() and line[end:].strip() else 0.0
+                for option in self.options(span):
+                    beams[j].extend(self._extend(path, keep, *option) for path in beams[i])
+            beams[i + 1] = _prune(beams[i + 1])
+        return _best(beams[-1], line)
+
+    def _extend(self, path: _Path, keep: float, text: str, fills: str,
+                tokens: tuple[str, ...], cost: float) -> _Path:
+        cost += path.cost + keep
+        context = path.context
+        if fills and text[:1] in fills and text[:1].isupper() and _mid_sentence(path):
+            cost += CAPITAL_COST
+        for token in tokens:
+            cost -= self.logprob(token, context)
+            context = (context + (token,))[-2:]
+        sep = " " if path.parts else ""
+        return _Path(cost, path.parts + (sep + text,), path.fills + fills, context)
+
+
+def _mid_sentence(path: _Path) -> bool:
+    """Whether the text decoded so far on this line ends inside a sentence."""
+    last = path.parts[-1].rstrip() if path.parts else ""
+    return bool(last) and last[-1] not in ".:;!?-–+)" and not _MARKER.fullmatch(last.strip())
+
+
+def _prune(paths: list[_Path]) -> list[_Path]:
+    best: dict[tuple[str, ...], _Path] = {}
+    for p in paths:
+        if p.context not in best or p.cost < best[p.context].cost:
+            best[p.context] = p
+    return sorted(best.values(), key=lambda p: p.cost)[:BEAM]
+
+
+def _best(paths: list[_Path], line: str) -> Restoration:
+    if not paths:
+        return Restoration(line, "", 0.0)
+    paths = sorted(paths, key=lambda p: p.cost)
+    weights = [math.exp(paths[0].cost - p.cost) for p in paths]
+    text = "".join(paths[0].parts)
+    return Restoration(text, paths[0].fills, weights[0] / sum(weights))
+
+
+def is_suspect(line: str) -> bool:
+    """A gap of several spaces inside the line, or a fragment that is no word."""
+    return bool(_GAP.search(line)) or any(t == UNK for t in lm_tokens(line))
+
+
+def fragment_share(lines: list[str]) -> tuple[int, float]:
+    """How many letter runs are fragments (no syllable, abbreviation or number), and their share."""
+    tokens = [t for line in lines for t in lm_tokens(line)]
+    bad = sum(t == UNK for t in tokens)
+    return bad, bad / max(len(tokens), 1)
+
+
+def is_damaged(lines: list[str]) -> bool:
+    bad, share = fragment_share(lines)
+    return bad >= MIN_FRAGMENTS and share >= DAMAGED_SHARE
+
+
+def restore_document(lines: list[str], lm: LanguageModel) -> list[Restoration | None]:
+    """Per line, its restoration, or None for lines left as they are."""
+    if not is_damaged(lines):
+        return [None] * len(lines)
+    suspects = [i for i, line in enumerate(lines) if is_suspect(line)]
+    present = Counter("".join(lines))
+    loss = LossModel.uniform()
+    result: dict[int, Restoration] = {}
+    for _ in range(EM_ROUNDS):
+        decoder = Decoder(lm, loss)
+        result = {i: decoder.restore_line(lines[i], _context(lines, i)) for i in suspects}
+        loss = LossModel.estimate(Counter("".join(r.fills for r in result.values())), present)
+    return [result.get(i) if i in result and result[i].text != lines[i] else None
+            for i in range(len(lines))]
+
+
+def _context(lines: list[str], index: int) -> tuple[str, ...]:
+    """The last two model tokens before line ``index`` (the raw previous lines)."""
+    for line in reversed(lines[max(0, index - 3):index]):
+        tokens = lm_tokens(line)
+        if tokens:
+            return tuple(tokens[-2:])
+    return ()

@@ -1,0 +1,39 @@
+"""Cyrillic and Greek look-alikes inside Vietnamese words ("Kế hоạch" with a Cyrillic о).
+
+Why only inside mixed words: a word written wholly in Cyrillic or Greek is a
+real foreign word; a Latin word with one look-alike in it is damage, and it
+breaks every later match ("Kế hоạch" is not "Kế hoạch" to a regex). Combining
+marks stay where they are, so "о" + U+0323 becomes "ọ" after NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pipeline import patterns
+
+_WORD = re.compile(r"[\w\u0300-\u036f]+")  # letters with their combining marks
+
+
+@cache
+def _table() -> dict[int, str]:
+    return str.maketrans(patterns.load("homoglyphs"))
+
+
+def _is_latin(c: str) -> bool:
+    return c.isalpha() and unicodedata.name(c, "").startswith("LATIN")
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Replace look-alikes in words that also contain Latin letters."""
+    table = _table()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if not any(_is_latin(c) for c in word):
+            return word
+        return word.translate(table)
+
+    return unicodedata.normalize("NFC", _WORD.sub(fix, unicodedata.normalize("NFD", text)))

@@ -1,0 +1,157 @@
+"""A small syllable trigram language model: which restoration reads like a plan.
+
+Why trigrams over syllables: plans repeat each other's phrasing ("phong trào
+thi đua yêu nước", "Ủy ban nhân dân xã"), so a model trained on a few clean
+plans, plus the clean lines of the batch being processed, ranks candidate
+restorations well. Smoothing is interpolated absolute discounting, backed off to
+a uniform share over the syllable inventory, so every valid syllable has a
+probability and a restoration with more tokens is not unfairly cheap.
+
+Tokens are lower-case syllables in the house tone style, abbreviations in lower
+case, ``<num>`` for numbers and ``<unk>`` for anything else; punctuation is
+dropped (it carries no wording).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pipeline.repair.syllables import canonical, inventory, is_abbreviation, is_syllable
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "syllable_lm.json.gz"
+DISCOUNT = 0.75
+UNK = "<unk>"
+NUM = "<num>"
+_PIECE = re.compile(r"[^\W\d_]+|\d+")
+# Probability share kept for tokens never seen in training (syllables from the inventory).
+UNSEEN_SHARE = 0.05
+UNK_LOGPROB = -14.0
+
+
+def lm_token(piece: str) -> str:
+    """The model's token for one run of letters or digits."""
+    if piece.isdigit():
+        return NUM
+    if len(piece) == 1 and piece.isupper() and piece not in "IVX":
+        return UNK  # a lone capital is a fragment of a word, not the syllable "u" or "a"
+    if is_syllable(piece):
+        return canonical(piece)
+    if is_abbreviation(piece):
+        return piece.lower()
+    return UNK
+
+
+def lm_tokens(text: str) -> list[str]:
+    """Model tokens of a stretch of text, punctuation dropped."""
+    return [lm_token(p) for p in _PIECE.findall(text)]
+
+
+@dataclass
+class LanguageModel:
+    """Trigram counts with interpolated absolute-discounting probabilities.
+
+    Build with :meth:`train` (or :meth:`load` the shipped model) and add the
+    batch's clean text with :meth:`extended`; scoring never changes the counts.
+    """
+
+    counts: list[Counter[tuple[str, ...]]] = field(
+        default_factory=lambda: [Counter(), Counter(), Counter()])
+
+    # ----------------------------------------------------------- building --
+
+    def add(self, tokens: list[str]) -> None:
+        """Count the n-grams of one document's token stream."""
+        self._cache_clear()
+        for n in (1, 2, 3):
+            grams = self.counts[n - 1]
+            for i in range(len(tokens) - n + 1):
+                grams[tuple(tokens[i:i + n])] += 1
+
+    @classmethod
+    def train(cls, texts: Iterable[str]) -> LanguageModel:
+        model = cls()
+        for text in texts:
+            model.add(lm_tokens(text))
+        return model
+
+    def extended(self, texts: Iterable[str]) -> LanguageModel:
+        """A copy with ``texts`` (e.g. the batch's undamaged lines) counted in."""
+        model = LanguageModel([Counter(c) for c in self.counts])
+        for text in texts:
+            model.add(lm_tokens(text))
+        return model
+
+    def save(self, path: Path) -> None:
+        rows = [[list(k), v] for grams in self.counts for k, v in sorted(grams.items())]
+        with gzip.open(path, "wt", encoding="utf-8") as f:
+            json.dump(rows, f, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> LanguageModel:
+        model = cls()
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for key, value in json.load(f):
+                model.counts[len(key) - 1][tuple(key)] = value
+        return model
+
+    # ------------------------------------------------------------ scoring --
+
+    def _cache_clear(self) -> None:
+        self.__dict__.pop("_stats", None)
+
+    def _context_stats(self) -> tuple[Counter, Counter, int]:
+        """Per context: total count and number of distinct followers; corpus size."""
+        stats = self.__dict__.get("_stats")
+        if stats is None:
+            totals: Counter[tuple[str, ...]] = Counter()
+            types: Counter[tuple[str, ...]] = Counter()
+            for grams in self.counts[1:]:
+                for key, value in grams.items():
+                    totals[key[:-1]] += value
+                    types[key[:-1]] += 1
+            stats = (totals, types, sum(self.counts[0].values()))
+            self.__dict__["_stats"] = stats
+        return stats
+
+    def _unigram(self, word: str) -> float:
+        totals, types, size = self._context_stats()
+        seen = self.counts[0].get((word,), 0)
+        unseen = UNSEEN_SHARE / len(_vocabulary())
+        return (1 - UNSEEN_SHARE) * seen / max(size, 1) + unseen
+
+    def prob(self, word: str, context: tuple[str, ...]) -> float:
+        """P(word | up to two previous tokens)."""
+        if not context:
+            return self._unigram(word)
+        lower = self.prob(word, context[1:])
+        totals, types, _ = self._context_stats()
+        total = totals.get(context, 0)
+        if not total:
+            return lower
+        seen = self.counts[len(context)].get(context + (word,), 0)
+        return max(seen - DISCOUNT, 0) / total + DISCOUNT * types[context] / total * lower
+
+    def logprob(self, word: str, context: tuple[str, ...]) -> float:
+        """Natural log of :meth:`prob`; ``<unk>`` has a fixed, low score."""
+        if word == UNK:
+            return UNK_LOGPROB
+        return math.log(self.prob(word, context[-2:]))
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return inventory() | {NUM}
+
+
+@cache
+def default_model() -> LanguageModel:
+    """The shipped model (trained on the project's clean plans), loaded once per process."""
+    return LanguageModel.load()
