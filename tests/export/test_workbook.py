@@ -31,7 +31,7 @@ PLANS = pd.DataFrame({
 })
 FINDINGS = pd.DataFrame({"doc_id": ["002_1d0c97eeb57a3117"], "check": ["missing_organization"],
                          "message": ["Kế hoạch không có mục “Tổ chức thực hiện”"],
-                         "section_id": [""]})
+                         "section_id": [""], "002_1d0c97eeb57a3117": ["lead;assigned"]})
 
 
 def as_csv(workbook: Path, out: Path) -> dict[str, list[list[str]]]:
@@ -56,11 +56,12 @@ def test_vietnamese_survives_libreoffice(tmp_path):
     sheets = as_csv(path, tmp_path)
     assert set(sheets) == {"Văn bản", "Kết quả kiểm tra"}
     header, *rows = sheets["Văn bản"]
-    assert header == ["Mã tệp", "Số, ký hiệu", "Cơ quan ban hành", "Trích yếu", "pages"]
+    assert header == ["Mã tệp", "Số, ký hiệu", "Cơ quan ban hành", "Trích yếu", "Số trang"]
     got = [[unicodedata.normalize("NFC", c) for c in row] for row in rows]
     assert got == [[str(v) for v in row] for row in PLANS.itertuples(index=False)]
     assert got[0][3] == PLANS.title[0]  # exact, not merely NFC-equal
     assert sheets["Kết quả kiểm tra"][1][2] == FINDINGS.message[0]
+    assert sheets["Kết quả kiểm tra"][0][-1] == "002_1d0c97eeb57a3117"  # no title: as named
 
 
 def test_sheet_layout_for_auditors(tmp_path):
@@ -79,7 +80,7 @@ def test_sheet_layout_for_auditors(tmp_path):
     assert 8 <= sheet.column_dimensions["A"].width <= 60
     assert sheet.column_dimensions["D"].width == 60
     assert [c.value for c in book["Lỗi xử lý"][1]] == ["Mã tệp", "Số, ký hiệu",
-                                                       "Cơ quan ban hành", "Trích yếu", "pages"]
+                                                       "Cơ quan ban hành", "Trích yếu", "Số trang"]
 
 
 def test_failed_write_leaves_no_temporary_file(tmp_path):
