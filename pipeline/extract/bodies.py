@@ -55,7 +55,8 @@ def _rx() -> _Rx:
     name_next = alternation(table["name_next"])
     return _Rx(
         named=re.compile(rf"(?:{alternation(table['named'])})"
-                         rf"(?=\s+(?:[A-ZĐÀ-Ỹ]|(?:{name_next})\b)|\s*$)"),
+                         rf"(?=\s+(?:[A-ZĐÀ-Ỹ]|(?:{name_next})\b)|\s*$)"
+                         rf"|(?:{alternation(table['abbreviated'])})(?![\wĐđ])"),
         collective=re.compile(rf"(?i:{alternation(table['collective'])})\b"),
         territorial=re.compile(rf"(?:{alternation(table['territorial'])})(?=\s+[a-zđà-ỹ])"),
         name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),

@@ -1,9 +1,139 @@
-"""Deadlines of a plan (being written: see the extraction issue)."""
+"""Deadlines: dated obligations (deadlines.csv).
+
+Only a time phrase with its trigger word is a bound ("trước ngày 15/8/2025",
+"trong Quý I năm 2020", "định kỳ hằng quý"); a bare date is a signing date, a
+cited document's date or an anniversary and is never taken. The phrases are
+data (patterns/deadline_phrases.yaml). The task is the clause the bound sits
+in; the responsible body is the sentence's subject, else the subject of the
+item's first sentence, else the body heading the section, else nobody (never
+the issuer by default).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import patterns
+from pipeline.extract.bodies import find_subject
+from pipeline.extract.common import Unit, body_units, lower_first, sentences, tidy
+from pipeline.extract.responsibilities import owner_of, section_owners
+from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
 from pipeline.models import Deadline, Plan
+
+_TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
+
+
+@dataclass(frozen=True)
+class _Bound:
+    date: str
+    period: str
+    kind: str
+    start: int
+    end: int
+
+
+@cache
+def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = patterns.load("deadline_phrases")
+    return tuple((kind, re.compile(rx.replace("{date}", table["date"]), re.IGNORECASE))
+                 for kind, rules in table["rules"].items() for rx in rules)
 
 
 def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
-    return ()
+    """Every bound in the preamble and outline, with its task and responsible body."""
+    year = _implied_year(plan)
+    owners = section_owners(plan)
+    rows = []
+    for unit in body_units(plan):
+        for sentence in sentences(unit):
+            for bound in _bounds(sentence.text, year):
+                responsible = _responsible(sentence, unit, owners)
+                rows.append(_row(plan.doc_id, sentence, bound, responsible))
+    return tuple(rows)
+
+
+def _implied_year(plan: Plan) -> int | None:
+    """The year a date written without one belongs to: the plan's year, else its own."""
+    years = _TITLE_YEAR.findall(plan.meta.title)
+    if len(set(years)) == 1:
+        return int(years[0])
+    if plan.meta.issue_date:
+        return int(plan.meta.issue_date[:4])
+    found = Counter(m.group(0)[-4:] for m in DATE_ANY.finditer(plan.text.string))
+    return int(found.most_common(1)[0][0]) if found else None
+
+
+def _bounds(text: str, year: int | None) -> list[_Bound]:
+    """Bounds in a sentence, longest first where two phrases overlap."""
+    found = []
+    for kind, rx in _rules():
+        for m in rx.finditer(text):
+            bound = _bound(kind, m, year)
+            if bound:
+                found.append(bound)
+    found.sort(key=lambda b: (b.start, -(b.end - b.start)))
+    out: list[_Bound] = []
+    for b in found:
+        if not out or b.start >= out[-1].end:
+            out.append(b)
+    return out
+
+
+def _bound(kind: str, m: re.Match[str], year: int | None) -> _Bound | None:
+    groups = m.groupdict()
+    start, end = m.span("raw") if groups.get("raw") else m.span()
+    if kind == "periodic":
+        unit = "half-yearly" if groups.get("six") else patterns.load("deadline_phrases")["units"][
+            groups["unit"].lower()]
+        return _Bound("", unit, kind, start, end)
+    y = int(groups["y"]) if groups.get("y") else year
+    if groups.get("date"):
+        words = groups["date"] if "/" in groups["date"] else f"ngày {groups['date']}"
+        date = parse_date_or_day(words, y)[0]
+        return _Bound(date, "", kind, start, end) if date else None
+    if y is None:
+        return None
+    if groups.get("q"):
+        q = quarter_number(groups["q"])
+        return _Bound(quarter_end(y, q), f"{y}-Q{q}", kind, start, end) if q else None
+    if groups.get("m"):
+        month = int(groups["m"])
+        return _Bound(month_end(y, month), f"{y}-{month:02d}", kind, start, end)
+    return _Bound(f"{y}-12-31", str(y), kind, start, end)
+
+
+def _task(sentence: str, bound: _Bound) -> str:
+    """The clause that holds the bound, without the bound."""
+    table = patterns.load("deadline_phrases")
+    clause_start = sentence.rfind(";", 0, bound.start) + 1
+    clause_end = sentence.find(";", bound.end)
+    clause_end = len(sentence) if clause_end < 0 else clause_end
+    text = sentence[clause_start:bound.start] + " " + sentence[bound.end:clause_end]
+    text = tidy(re.sub(r"\(\s*\)", "", text).replace(" ,", ","))
+    label, colon, rest = text.partition(":")
+    if colon and tidy(label).casefold() in table["timeframe_labels"]:
+        text = tidy(rest)
+    if text.casefold() in table["timeframe_labels"]:
+        return table["timeframe_task"]
+    subject = find_subject(text)
+    return lower_first(tidy(subject.rest) if subject and subject.rest else text)
+
+
+def _responsible(sentence: Unit, unit: Unit, owners: dict) -> str:
+    """The sentence's subject, the item's subject, or the body heading the section."""
+    for text in (sentence.text, sentences(unit)[0].text):
+        subject = find_subject(text)
+        if subject:
+            return tidy(subject.body)
+    owner = owner_of(unit.section_id, owners)
+    return "; ".join(owner.bodies) if owner else ""
+
+
+def _row(doc_id: str, sentence: Unit, bound: _Bound, responsible: str) -> Deadline:
+    return Deadline(doc_id=doc_id, section_id=sentence.section_id, date=bound.date,
+                    period=bound.period, kind=bound.kind, task=_task(sentence.text, bound),
+                    responsible=responsible, raw=tidy(sentence.text[bound.start:bound.end]),
+                    span=sentence.span(bound.start, bound.end))

@@ -30,7 +30,7 @@ _TIERS = ("xã", "huyện", "tỉnh", "thành phố", "quận", "phường", "th
 
 
 @dataclass(frozen=True)
-class _Owner:
+class Owner:
     """The bodies a body section is about, and whether they are only requested."""
 
     bodies: tuple[str, ...]
@@ -79,7 +79,7 @@ def is_boilerplate(sentence: str) -> bool:
 
 def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
     """One row per (body, role), in order of first mention."""
-    owners = _owners(plan)
+    owners = section_owners(plan)
     rows: list[Responsibility] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
         rows.extend(_block_rows(plan.doc_id, block, owners))
@@ -87,7 +87,7 @@ def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
     return _dedupe(rows)
 
 
-def _owners(plan: Plan) -> dict[str, tuple[_Owner, str]]:
+def section_owners(plan: Plan) -> dict[str, tuple[Owner, str]]:
     """Sections headed by a body: section_id -> (owner, the heading's own statement)."""
     out = {}
     for block in plan.blocks_with_role("heading"):
@@ -97,22 +97,22 @@ def _owners(plan: Plan) -> dict[str, tuple[_Owner, str]]:
     return out
 
 
-def _heading_owner(plan: Plan, block: Block) -> tuple[_Owner, str] | None:
+def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     content = block.content.strip()
     label, _, after = content.partition(":")
     requested = bool(_rx().requested.match(label))
     name = _rx().requested.sub("", label, count=1)
     has_children = any(b.section_id == block.section_id and b is not block for b in plan.blocks)
     if head_at(name) >= 0 and (after or has_children) and is_name_only(name):
-        return _Owner(tuple(split_bodies(tidy(name))), requested), after.strip()
+        return Owner(tuple(split_bodies(tidy(name))), requested), after.strip()
     subject = find_subject(content)
     if subject and subject.prefix in ("", "requested"):
-        owner = _Owner(tuple(split_bodies(tidy(subject.body))), subject.prefix == "requested")
+        owner = Owner(tuple(split_bodies(tidy(subject.body))), subject.prefix == "requested")
         return owner, subject.rest
     return None
 
 
-def _owner_of(section_id: str, owners: dict[str, tuple[_Owner, str]]) -> _Owner | None:
+def owner_of(section_id: str, owners: dict[str, tuple[Owner, str]]) -> Owner | None:
     parts = section_id.split(".")
     for n in range(len(parts), 0, -1):
         found = owners.get(".".join(parts[:n]))
@@ -121,10 +121,10 @@ def _owner_of(section_id: str, owners: dict[str, tuple[_Owner, str]]) -> _Owner 
     return None
 
 
-def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[_Owner, str]]
+def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
                 ) -> list[Responsibility]:
     unit = block_unit(block)
-    owner = _owner_of(block.section_id, owners)
+    owner = owner_of(block.section_id, owners)
     own = owners.get(block.section_id)
     if block.role == "heading":
         if not own:
@@ -137,7 +137,7 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[_Owner, str]]
     return _sentence_rows(doc_id, unit, owner, skip_first=False)
 
 
-def _sentence_rows(doc_id: str, unit: Unit, owner: _Owner | None, skip_first: bool
+def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: bool
                    ) -> list[Responsibility]:
     rows = []
     for sentence in sentences(unit)[int(skip_first):]:
@@ -158,7 +158,7 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: _Owner | None, skip_first: bo
     return rows
 
 
-def _silent_owners(plan: Plan, owners: dict[str, tuple[_Owner, str]],
+def _silent_owners(plan: Plan, owners: dict[str, tuple[Owner, str]],
                    rows: list[Responsibility]) -> list[Responsibility]:
     """A body heading with no statement of its own below it is still given the item's work."""
     named = {normal(r.body) for r in rows}

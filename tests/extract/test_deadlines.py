@@ -1,0 +1,50 @@
+"""Deadlines: bounds with their trigger words, implied years, and dates that are not deadlines."""
+
+from __future__ import annotations
+
+from pipeline.extract.deadlines import find_deadlines
+
+HEAD = ("ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC", "Số: 88/KH-UBND", "Krông Pắc, ngày 20 tháng 01 năm 2026",
+        "KẾ HOẠCH", "Tổ chức Lễ hội Cà phê huyện năm 2026",
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh về văn hóa,")
+
+
+def _rows(make_plan, *lines):
+    return [(d.date, d.period, d.kind, d.raw, d.responsible)
+            for d in find_deadlines(make_plan(*HEAD, *lines))]
+
+
+def test_day_bounds_and_a_date_without_its_year(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN", "1. Phòng Văn hóa và Thông tin",
+                 "- Xây dựng kịch bản chương trình, hoàn thành trước ngày 15/02/2026.",
+                 "- Tổng hợp kết quả, báo cáo UBND huyện chậm nhất ngày 10/3.") == [
+        ("2026-02-15", "", "by", "hoàn thành trước ngày 15/02/2026", "Phòng Văn hóa và Thông tin"),
+        ("2026-03-10", "", "by", "chậm nhất ngày 10/3", "Phòng Văn hóa và Thông tin")]
+
+
+def test_quarter_month_year_and_periodic_bounds(make_plan):
+    assert _rows(make_plan, "I. NỘI DUNG",
+                 "- Các xã tổ chức hội thi trong Quý II năm 2026.",
+                 "- Lắp đặt cổng chào vào cuối tháng 3.",
+                 "- Thời gian thực hiện: từ ngày ban hành đến hết năm 2026.",
+                 "- Phòng Nội vụ định kỳ 6 tháng báo cáo UBND huyện.",
+                 "- Văn phòng HĐND và UBND huyện tổng hợp, báo cáo hằng tháng.") == [
+        ("2026-06-30", "2026-Q2", "within", "trong Quý II năm 2026", "Các xã"),
+        ("2026-03-31", "2026-03", "within", "vào cuối tháng 3", ""),
+        ("2026-12-31", "2026", "until", "từ ngày ban hành đến hết năm 2026", ""),
+        ("", "half-yearly", "periodic", "định kỳ 6 tháng", "Phòng Nội vụ"),
+        ("", "monthly", "periodic", "hằng tháng", "Văn phòng HĐND và UBND huyện")]
+
+
+def test_timeframe_task_and_span(make_plan):
+    plan = make_plan(*HEAD, "II. THỜI GIAN THỰC HIỆN", "Thời gian: Từ khi ban hành Kế hoạch đến hết năm 2026.")
+    (row,) = find_deadlines(plan)
+    assert row.task == "thực hiện Kế hoạch"
+    assert plan.text.string[row.span.start:row.span.end] == "Từ khi ban hành Kế hoạch đến hết năm 2026"
+
+
+def test_dates_that_are_not_obligations(make_plan):
+    assert _rows(make_plan, "I. MỤC ĐÍCH",
+                 "- Chào mừng kỷ niệm 80 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025) trong giai đoạn "
+                 "2021-2025; lễ hội diễn ra ngày 10/3/2026 tại sân vận động.",
+                 "- Cân đối kinh phí được giao hàng năm; tổ chức sinh hoạt định kỳ tại cơ sở.") == []
