@@ -1,9 +1,107 @@
-"""Criteria of a plan (being written: see the extraction issue)."""
+"""Criteria: the rules for choosing people or units, and quotas (criteria.csv).
+
+A criterion is a list item under a heading that names a list of criteria
+(Tiêu chí / Tiêu chuẩn / Thành phần, cơ cấu / Số lượng ...; patterns/criteria.yaml)
+or under a field subsection of a level-1 criteria section ("Trong lĩnh vực Y
+tế: ..."). A quota ("khoảng 70%") inside an item is its own row and is cut out
+of the item; elsewhere only explicit minimums and maximums count as quotas.
+"""
 
 from __future__ import annotations
 
-from pipeline.models import Criterion, Plan
+import re
+from functools import cache
+
+from pipeline import patterns
+from pipeline.extract.common import Unit, block_unit, capital_first, sentences, tidy
+from pipeline.models import Block, Criterion, Plan, Section
+
+_SEGMENT = re.compile(r"[^;()]+")
+
+
+@cache
+def _rx(key: str) -> re.Pattern[str]:
+    return re.compile(patterns.load("criteria")[key], re.IGNORECASE)
 
 
 def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
-    return ()
+    """Criteria lists, then quotas stated anywhere else, in reading order."""
+    groups = {s.section_id: g for s in plan.sections if (g := _group(plan, s))}
+    rows: list[Criterion] = []
+    for block in plan.blocks_with_role("heading", "item", "body"):
+        group = groups.get(block.section_id)
+        unit = _list_text(block) if group else None
+        if unit is not None and unit.text:
+            rows.extend(_item_rows(plan.doc_id, group, unit))
+        elif group is None:
+            rows.extend(_loose_quotas(plan.doc_id, block_unit(block)))
+    return tuple(rows)
+
+
+def _group(plan: Plan, section: Section) -> str:
+    label = _label(section.heading)
+    m = _rx("group_heading").match(label)
+    if m:
+        return m.group("group")
+    parent = plan.section(section.section_id.rsplit(".", 1)[0]) if "." in section.section_id else None
+    if parent and parent.level == 1 and "criteria" in parent.labels:
+        return capital_first(_rx("field_prefix").sub("", label, count=1))
+    return ""
+
+
+def _label(heading: str) -> str:
+    """A heading's name: before its colon, or before a ";" that stands for one."""
+    label = heading.split(":")[0]
+    head, semi, _ = label.partition(";")
+    return tidy(head if semi and len(head.split()) <= 8 else label)
+
+
+def _list_text(block: Block) -> Unit | None:
+    """The criterion text of a block in a criteria section (a heading gives its text after the name)."""
+    unit = block_unit(block)
+    if block.role != "heading":
+        return None if unit.text.rstrip().endswith(":") else unit
+    m = re.search(r":\s*", unit.text) or re.search(r";\s*", unit.text)
+    if not m or (m.group(0)[0] == ";" and len(unit.text[:m.start()].split()) > 8):
+        return Unit(block, "", unit.offset)
+    return unit.sub(m.end(), len(unit.text))
+
+
+def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
+    """The item, cut before its quotas, and one row per quota."""
+    quotas = []
+    for seg in _SEGMENT.finditer(unit.text):
+        q = _rx("quota").search(seg.group(0))
+        if q:
+            quotas.append((seg, q))
+    if not quotas:
+        return [_row(doc_id, group, unit, 0, len(unit.text), "")]
+    rows = []
+    first = quotas[0][0].start()
+    cut = unit.text.rfind("(", 0, first + 1)
+    cut = first if cut < 0 else cut
+    if tidy(unit.text[:cut]):
+        rows.append(_row(doc_id, group, unit, 0, cut, ""))
+    for seg, q in quotas:
+        rows.append(_row(doc_id, group, unit, seg.start(), seg.end(), _value(q)))
+    return rows
+
+
+def _loose_quotas(doc_id: str, unit: Unit) -> list[Criterion]:
+    rows = []
+    group = patterns.load("criteria")["quota_group"]
+    for sentence in sentences(unit):
+        for seg in _SEGMENT.finditer(sentence.text):
+            q = _rx("quota_anywhere").search(seg.group(0))
+            if q:
+                rows.append(_row(doc_id, group, sentence, seg.start(), seg.end(), _value(q)))
+    return rows
+
+
+def _value(m: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", m.group("value"))
+
+
+def _row(doc_id: str, group: str, unit: Unit, start: int, end: int, value: str) -> Criterion:
+    return Criterion(doc_id=doc_id, section_id=unit.section_id, group=group,
+                     text=tidy(unit.text[start:end]), value=value, span=unit.span(start, end))
