@@ -96,6 +96,11 @@ def _tags(text: str) -> tuple[tuple[str, str, int], ...]:
     return tuple(out)
 
 
+def clear_tag_cache() -> None:
+    """Forget tagged sentences (for benchmarks that must not reuse them)."""
+    _tags.cache_clear()
+
+
 def name_end(text: str, start: int, head_end: int) -> int:
     """Where the body's name that starts at ``start`` ends (before its statement's verb)."""
     rx = _rx()

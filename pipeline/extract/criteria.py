@@ -29,6 +29,10 @@ def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     groups = {s.section_id: g for s in plan.sections if (g := _group(plan, s))}
     rows: list[Criterion] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
+        inline = _inline_group(block)
+        if inline:
+            groups[block.section_id] = inline
+            continue
         group = groups.get(block.section_id)
         unit = _list_text(block) if group else None
         if unit is not None and unit.text:
@@ -47,6 +51,15 @@ def _group(plan: Plan, section: Section) -> str:
     if parent and parent.level == 1 and "criteria" in parent.labels:
         return capital_first(_rx("field_prefix").sub("", label, count=1))
     return ""
+
+
+def _inline_group(block: Block) -> str:
+    """A line "Tiêu chuẩn thí sinh:" inside a section opens a list of its own."""
+    text = block.content.strip()
+    if block.role == "heading" or not text.endswith(":"):
+        return ""
+    m = _rx("group_heading").match(text)
+    return m.group("group") if m else ""
 
 
 def _label(heading: str) -> str:

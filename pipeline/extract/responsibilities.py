@@ -128,7 +128,8 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
     own = owners.get(block.section_id)
     if block.role == "heading":
         if not own:
-            return _sentence_rows(doc_id, unit, None, skip_first=False)
+            at = unit.text.find(":") + 1
+            return _sentence_rows(doc_id, unit.sub(at, len(unit.text)), None, skip_first=False)
         statement = own[1]
         if not statement:
             return []
