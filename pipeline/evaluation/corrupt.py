@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 
 from pipeline import patterns
-from pipeline.repair.build_legacy_tables import as_cp1252
+from pipeline.repair.build_legacy_tables import as_cp1252, cp1252_punctuation
 from pipeline.repair.syllables import is_syllable
 from pipeline.repair.tones import TONE_MARKS, place_tone, split_tone
 
@@ -42,16 +42,24 @@ def _iconv(text: str, encoding: str) -> str:
     return "".join(_iconv_char(c, encoding) for c in unicodedata.normalize("NFC", text))
 
 
+def _tcvn3_char(char: str) -> str:
+    """TCVN3 has no toned capitals: typists set them in the capital font, as the small letter."""
+    out = _iconv_char(char, "TCVN5712-1")
+    if char.isalpha() and len(out) == 1 and (ord(out) < 32 or cp1252_punctuation(out)):
+        return _iconv_char(char.lower(), "TCVN5712-1")
+    return out
+
+
 def tcvn3(text: str) -> str:
     """TCVN3 read as cp1252; lines in capitals typed in the capital font (.VnTimeH) style."""
     lines = []
-    for line in text.split("\n"):
+    for line in unicodedata.normalize("NFC", text).split("\n"):
         letters = [c for c in line if c.isalpha()]
         if len(letters) >= 3 and all(c.isupper() for c in letters):
-            lower = _iconv(line.lower(), "TCVN5712-1")
+            lower = "".join(map(_tcvn3_char, line.lower()))
             lines.append("".join(c.upper() if c.isascii() else c for c in lower))
         else:
-            lines.append(_iconv(line, "TCVN5712-1"))
+            lines.append("".join(map(_tcvn3_char, line)))
     return "\n".join(lines)
 
 

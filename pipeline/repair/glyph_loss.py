@@ -32,6 +32,7 @@ MAX_CORE = 8  # letters in one restored token
 BEAM = 8
 OPTIONS = 12  # readings of one span kept, the most probable on their own
 EM_ROUNDS = 3
+EM_SAMPLE = 80  # damaged lines the letter estimate is learnt on (speed; the letters repeat)
 # Two kept spaces side by side inside a line are rare in clean text: a run of
 # spaces is far more likely lost letters. Leading and trailing runs are layout.
 GAP_COST = 8.0
@@ -102,16 +103,17 @@ def _mask_index(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def vocabulary_of(lm: LanguageModel) -> frozenset[str]:
-    """Syllables plus the abbreviations the model has seen ("ubnd", "hđnd").
+def vocabulary_of(lm: LanguageModel) -> tuple[frozenset[str], ...]:
+    """The syllable inventory, and the other words the model has seen ("ubnd", "hđnd").
 
-    Kept on the model, so the pattern index built from it is built once per model.
+    Two parts, so the large inventory's pattern index is built once per process
+    and only the small second part once per model (it is kept on the model).
     """
-    vocabulary = lm.__dict__.get("_vocabulary")
-    if vocabulary is None:
+    extra = lm.__dict__.get("_extra_words")
+    if extra is None:
         seen = {w for (w,) in lm.counts[0] if w.isalpha()}
-        vocabulary = lm.__dict__["_vocabulary"] = inventory() | frozenset(seen)
-    return vocabulary
+        extra = lm.__dict__["_extra_words"] = frozenset(seen - inventory())
+    return inventory(), extra
 
 
 def _case_forms(word: str) -> tuple[str, ...]:
@@ -119,18 +121,20 @@ def _case_forms(word: str) -> tuple[str, ...]:
 
 
 @cache
-def _fillings(core: str, vocabulary: frozenset[str]) -> tuple[tuple[str, str], ...]:
+def _fillings(core: str, vocabulary: tuple[frozenset[str], ...]) -> tuple[tuple[str, str], ...]:
     """``(filled core, letters filled)`` for every word matching ``core`` (spaces = lost)."""
     key = core.lower().replace(" ", "?")
     found: set[tuple[str, str]] = set()
-    for word in _mask_index(vocabulary).get(key, ()):
+    words = [w for part in vocabulary for w in _mask_index(part).get(key, ())]
+    for word in words:
         for form in _case_forms(word):
             if all(a == b for a, b in zip(core, form, strict=True) if a != " "):
                 found.add((form, "".join(b for a, b in zip(core, form, strict=True) if a == " ")))
     return tuple(sorted(found))
 
 
-def _span_options(span: str, vocabulary: frozenset[str]) -> tuple[tuple[str, str], ...]:
+def _span_options(span: str, vocabulary: tuple[frozenset[str], ...]
+                  ) -> tuple[tuple[str, str], ...]:
     """Ways to read the text between two kept spaces: ``(text, letters filled)``."""
     if " " not in span:
         return ((span, ""),)
@@ -257,11 +261,13 @@ def restore_document(lines: list[str], lm: LanguageModel) -> list[Restoration | 
     suspects = [i for i, line in enumerate(lines) if is_suspect(line)]
     present = Counter("".join(lines))
     loss = LossModel.uniform()
-    result: dict[int, Restoration] = {}
-    for _ in range(EM_ROUNDS):
+    sample = suspects[:: max(1, len(suspects) // EM_SAMPLE)]
+    for _ in range(EM_ROUNDS - 1):  # learn the lost letters on a sample of the damaged lines
         decoder = Decoder(lm, loss)
-        result = {i: decoder.restore_line(lines[i], _context(lines, i)) for i in suspects}
-        loss = LossModel.estimate(Counter("".join(r.fills for r in result.values())), present)
+        fills = "".join(decoder.restore_line(lines[i], _context(lines, i)).fills for i in sample)
+        loss = LossModel.estimate(Counter(fills), present)
+    decoder = Decoder(lm, loss)
+    result = {i: decoder.restore_line(lines[i], _context(lines, i)) for i in suspects}
     return [result.get(i) if i in result and result[i].text != lines[i] else None
             for i in range(len(lines))]
 

@@ -1,7 +1,8 @@
 """Cyrillic and Greek look-alikes inside Vietnamese words ("Kế hоạch" with a Cyrillic о).
 
-Why only inside mixed words: a word written wholly in Cyrillic or Greek is a
-real foreign word; a Latin word with one look-alike in it is damage, and it
+Why only inside mixed words, or words that spell Vietnamese once swapped: a
+word written wholly in Cyrillic or Greek is usually a real foreign word; a
+Latin word with one look-alike in it is damage, and it
 breaks every later match ("Kế hоạch" is not "Kế hoạch" to a regex). Combining
 marks stay where they are, so "о" + U+0323 becomes "ọ" after NFC.
 """
@@ -26,14 +27,24 @@ def _is_latin(c: str) -> bool:
     return c.isalpha() and unicodedata.name(c, "").startswith("LATIN")
 
 
+def _reads_vietnamese(word: str) -> bool:
+    """A word made wholly of look-alikes that spells a Vietnamese syllable or an abbreviation."""
+    from pipeline.repair.syllables import is_abbreviation, is_syllable
+
+    composed = unicodedata.normalize("NFC", word)
+    return all(_is_latin(c) or unicodedata.combining(c) for c in word) and (
+        is_syllable(composed) or is_abbreviation(composed))
+
+
 def fix_homoglyphs(text: str) -> str:
     """Replace look-alikes in words that also contain Latin letters."""
     table = _table()
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not any(_is_latin(c) for c in word):
-            return word
-        return word.translate(table)
+        latin = word.translate(table)
+        if any(_is_latin(c) for c in word) or _reads_vietnamese(latin):
+            return latin
+        return word
 
     return unicodedata.normalize("NFC", _WORD.sub(fix, unicodedata.normalize("NFD", text)))

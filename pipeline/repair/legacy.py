@@ -22,7 +22,7 @@ import unicodedata
 from functools import cache
 
 from pipeline import patterns
-from pipeline.repair.syllables import valid_share
+from pipeline.repair.syllables import syllable_share, valid_share
 
 ENCODINGS = ("tcvn3", "vni", "viscii")
 # A document is legacy-encoded when a table lifts its syllable share this much, to at least MIN.
@@ -96,6 +96,6 @@ def detect(lines: list[str], encoding: str = "") -> str | None:
 def fix_line(line: str, name: str, encoding: str = "") -> str:
     """The line decoded, when decoding makes it read better; else the line itself."""
     decoded = decode(cp1252_view(line, encoding), name)
-    if decoded == line or valid_share(decoded) <= valid_share(line):
+    if decoded == line or syllable_share(decoded) <= syllable_share(line):
         return line
     return decoded

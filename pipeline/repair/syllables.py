@@ -98,6 +98,16 @@ def is_abbreviation(token: str) -> bool:
     return 2 <= len(token) <= ABBREVIATION_MAX and capitals >= len(token) - 2 and token[0].isupper()
 
 
+def syllable_share(text: str) -> float:
+    """Share of alphabetic tokens that are syllables (abbreviations not counted).
+
+    Stricter than :func:`valid_share`: legacy-encoded capitals ("KÕ HO¹CH")
+    look like abbreviations, so only this share shows that decoding helps.
+    """
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text))
+    return sum(map(is_syllable, tokens)) / len(tokens) if tokens else 0.0
+
+
 def valid_share(text: str) -> float:
     """Share of alphabetic tokens that are syllables or abbreviations (0.0 for no tokens).
 

@@ -1,0 +1,26 @@
+"""Glyphs lost from a PDF text layer (one space each) are restored from context."""
+
+from pipeline.repair.glyph_loss import restore_document
+from pipeline.repair.lm import default_model
+
+CLEAN = [
+    "Tuyên truyền gương điển hình tiên tiến trong phong trào thi đua yêu nước, ",
+    "nhân rộng điển hình tiên tiến, tạo nhân tố thúc đẩy các phong trào thi đua ",
+    "yêu nước ngày càng phát triển, lôi cuốn đông đảo các tầng lớp nhân dân tham gia. ",
+    "Chủ tịch Ủy ban nhân dân biểu dương, khen thưởng các tập thể, cá nhân có thành tích. ",
+    "Các cơ quan, đơn vị tổ chức thực hiện tốt công tác thi đua, khen thưởng. ",
+]
+
+
+def _lose(line: str, letters: str) -> str:
+    return "".join(" " if c in letters else c for c in line)
+
+
+def test_lines_with_lost_glyphs_are_restored_letter_for_letter():
+    damaged = [_lose(line, "hưy") for line in CLEAN]
+    restored = restore_document(damaged, default_model())
+    assert [r.text if r else d for r, d in zip(restored, damaged, strict=True)] == CLEAN
+
+
+def test_a_document_without_lost_glyphs_is_left_alone():
+    assert restore_document(CLEAN, default_model()) == [None] * len(CLEAN)

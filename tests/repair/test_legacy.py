@@ -1,0 +1,46 @@
+"""Legacy encodings: text typed in old Vietnamese fonts comes back letter for letter."""
+
+import subprocess
+
+from pipeline.repair.build_legacy_tables import as_cp1252
+from pipeline.repair.legacy import decode, detect, fix_line
+
+SENTENCE = ("Ủy ban nhân dân xã xây dựng Kế hoạch tuyên truyền gương điển hình tiên tiến "
+            "trong phong trào thi đua yêu nước, giai đoạn 2023 - 2025 trên địa bàn Đắk Lắk.")
+
+
+def _iconv(text: str, encoding: str) -> str:
+    data = subprocess.run(["iconv", "-f", "UTF-8", "-t", encoding], input=text.encode(),
+                          capture_output=True, check=True).stdout
+    return as_cp1252(data)
+
+
+def test_tcvn3_read_as_cp1252_is_detected_and_decoded_exactly():
+    damaged = _iconv(SENTENCE.replace("Ủy", "Uỷ").replace("Uỷ", "Ủy"), "TCVN5712-1")
+    assert damaged != SENTENCE
+    assert detect([damaged]) == "tcvn3"
+    assert decode(damaged, "tcvn3") == SENTENCE
+
+
+def test_tcvn3_heading_in_capital_font_comes_back_in_capitals():
+    # .VnTimeH: small-letter codes for accented letters, capitals for plain ones.
+    assert decode("KÕ HO¹CH TUY£N TRUYÒN", "tcvn3") == "KẾ HOẠCH TUYÊN TRUYỀN"
+
+
+def test_vni_windows_read_as_cp1252_is_decoded_exactly():
+    damaged = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc"
+    assert detect([damaged]) == "vni"
+    assert decode(damaged, "vni") == ("Cộng hòa xã hội chủ nghĩa Việt Nam. "
+                                      "Độc lập - Tự do - Hạnh phúc")
+
+
+def test_viscii_is_detected_and_decoded_exactly():
+    damaged = _iconv(SENTENCE, "VISCII")
+    assert detect([damaged]) == "viscii"
+    assert decode(damaged, "viscii") == SENTENCE
+
+
+def test_clean_unicode_is_never_taken_for_a_legacy_encoding():
+    assert detect([SENTENCE, "Tôi là cán bộ.", "KẾ HOẠCH"]) is None
+    for name in ("tcvn3", "vni", "viscii"):
+        assert fix_line(SENTENCE, name) == SENTENCE

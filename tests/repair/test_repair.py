@@ -1,0 +1,46 @@
+"""The repair stage end to end on real plans: clean text stays, damage goes, output is NFC."""
+
+import unicodedata
+from pathlib import Path
+
+from pipeline.ingest.plain_text import read_plain_text
+from pipeline.models import Page, Source
+from pipeline.repair import batch_model, raw_lines, repair, repair_lines
+
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+
+
+def _read(stem: str) -> Source:
+    return read_plain_text(next(RAW.glob(f"{stem}_*.txt")), stem)
+
+
+def test_a_clean_plan_keeps_every_character():
+    source = _read("003")
+    lines, counts = repair_lines(source)
+    assert [ln.text for ln in lines] == [ln.text for ln in raw_lines(source)]
+    assert counts == ()
+
+
+def test_seed_001_loses_its_damage_and_reports_it():
+    sources = [_read(stem) for stem in ("000", "001", "002", "003", "004")]
+    text = repair(sources[1], lm=batch_model(sources))
+    assert "thi đua yêu nước" in text.string
+    assert "ƣ" not in text.string and "t i đua" not in text.string
+    kinds = {r.kind: r for r in text.repairs}
+    assert kinds["glyph_loss"].count > 300 and 0 < kinds["glyph_loss"].confidence <= 1
+
+
+def test_output_is_nfc_with_the_house_tone_style():
+    decomposed = unicodedata.normalize("NFD", "Uỷ ban nhân dân về hoà giải và sức khoẻ.")
+    source = Source("x", Path("x.txt"), "txt", (Page(1, (decomposed,), "text"),))
+    text = repair(source).string
+    assert text == "Ủy ban nhân dân về hòa giải và sức khỏe."
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_ocr_slips_are_fixed_on_ocr_pages_only():
+    line = "Kế hoạch tố chức phong trào thí đua yêu nước"
+    pages = (Page(1, (line,), "ocr"), Page(2, (line,), "text"))
+    text = repair(Source("x", Path("x.pdf"), "pdf", pages))
+    assert text.lines[0].text == "Kế hoạch tổ chức phong trào thi đua yêu nước"
+    assert text.lines[-1].text.endswith(line)
