@@ -31,8 +31,11 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
+# Samples (needs `make run` first) and the extra hand-annotated plans in tests/data/extra.
 eval: setup
 	$(PY) -m pipeline.evaluation.score data/processed --gold tests/data/gold
+	$(VENV)/bin/plans run tests/data/extra --out build/eval-extra --no-progress
+	$(PY) -m pipeline.evaluation.score build/eval-extra --gold tests/data/extra
 
 bench: setup
 	$(PY) -m pipeline.evaluation.bench

@@ -69,8 +69,8 @@ def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int],
             break
         if (title and _opens_preamble(text)) or match_marker(text) or text.startswith("("):
             break
-        if title and text.endswith((".", ";")) and len(text) > 200:
-            break
+        if title and (text.endswith(":") or (text.endswith((".", ";")) and len(text) > 200)):
+            break  # "… ban hành Kế hoạch như sau:" is the preamble, whatever its first word
         title.append(i)
         i += 1
     return title, i

@@ -48,3 +48,10 @@ def test_plan_without_header_leaves_header_fields_empty():
     meta = plan_from_text("KẾ HOẠCH\n" + body).meta
     assert (meta.code, meta.issue_date, meta.place) == ("", "", "")
     assert meta.issuer == "Ủy ban nhân dân huyện Đông Anh"
+
+
+def test_a_preamble_opening_with_the_issuer_is_not_title():
+    text = FULL.replace("Căn cứ Quyết định số 05/QĐ-UBND ngày 06/01/2025 của UBND thành phố, Ủy ban", "Ủy ban")
+    plan = plan_from_text(text)
+    assert plan.meta.title == "Triển khai công tác chuyển đổi số trên địa bàn huyện năm 2025"
+    assert [b.role for b in plan.blocks][5] == "preamble"
