@@ -34,7 +34,7 @@ test: setup
 # Samples (needs `make run` first) and the extra hand-annotated plans in tests/data/extra.
 eval: setup
 	$(PY) -m pipeline.evaluation.score data/processed --gold tests/data/gold
-	$(VENV)/bin/plans run tests/data/extra --out build/eval-extra --no-progress
+	$(VENV)/bin/plans run tests/data/extra/*.txt --out build/eval-extra --no-progress
 	$(PY) -m pipeline.evaluation.score build/eval-extra --gold tests/data/extra
 
 bench: setup

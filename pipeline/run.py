@@ -44,10 +44,16 @@ def collect_files(inputs: Iterable[Path]) -> list[Path]:
 
 
 def assign_doc_ids(files: list[Path]) -> list[tuple[Path, str]]:
-    """doc_id is the file stem; a stem seen twice gets its suffix appended to stay unique."""
+    """doc_id is the file stem; a stem seen twice gets its suffix appended to stay unique.
+
+    Readable files claim their stems first, so a stray ``plan.json`` beside
+    ``plan.pdf`` never takes the plan's doc_id.
+    """
+    from pipeline.ingest import SUPPORTED_SUFFIXES
+
     seen: set[str] = set()
     out = []
-    for path in files:
+    for path in sorted(files, key=lambda p: p.suffix.lower() not in SUPPORTED_SUFFIXES):
         doc_id = path.stem
         if doc_id in seen:
             doc_id = f"{path.stem}_{path.suffix.lstrip('.').lower()}"

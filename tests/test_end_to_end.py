@@ -93,3 +93,16 @@ def test_inputs_are_never_overwritten(tmp_path):
     assert done.returncode == 2
     assert "inside the output folder" in done.stderr
     assert (inputs / "002_1d0c97eeb57a3117.txt").read_bytes() == before
+
+
+def test_a_stray_file_beside_a_plan_does_not_take_its_doc_id(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / "002_1d0c97eeb57a3117.txt", inputs / "plan.txt")
+    (inputs / "plan.json").write_text("{}")
+    done = run_cli(str(inputs), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    plans = pd.read_csv(tmp_path / "out" / "plans.csv", encoding="utf-8-sig")
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv", encoding="utf-8-sig")
+    assert plans["doc_id"].tolist() == ["plan"]
+    assert errors["reason"].str.contains("unsupported").tolist() == [True]
