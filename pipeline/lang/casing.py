@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from pipeline import patterns
+from pipeline.repair.syllables import is_syllable
 
 _TIER_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 
@@ -55,21 +56,26 @@ def name_case(name: str) -> str:
     return _capitalise_head(low)
 
 
+@cache
+def issuer_heads() -> tuple[str, ...]:
+    """Heads of body names (Ủy ban nhân dân, Sở, Ban Chỉ đạo ...), longest first."""
+    return tuple(sorted(patterns.load("header")["issuer_heads"], key=len, reverse=True))
+
+
 def _capitalise_head(low: str) -> str:
-    """Capitalise the first word, and the first word of each proper part of the name."""
-    words = low.split()
-    if not words:
-        return ""
-    out = [words[0].capitalize()]
-    proper_next = words[0] in ("sở", "phòng", "ban", "cục", "vụ", "trung", "hội", "đài", "báo")
-    for w in words[1:]:
+    """The body's head in its usual case, the first word of its own name capitalised,
+    and each part after "và" or "-" too ("Sở Văn hóa và Thể thao")."""
+    head = next((h for h in issuer_heads() if low == h.lower() or low.startswith(h.lower() + " ")), "")
+    words = low[len(head):].split()
+    out = [head] if head else [words.pop(0).capitalize()] if words else []
+    proper_next = True
+    for w in words:
         if w in _TIER_WORDS or w in ("thành", "phố", "thị", "trấn"):
             out.append(w)
             proper_next = False
-        elif proper_next or w == "-":
-            out.append(w.capitalize())
-            proper_next = w == "-"
+        elif not is_syllable(w):
+            out.append(w.upper())  # an acronym inside the name: THCS, CNTT
         else:
-            out.append(w)
+            out.append(w.capitalize() if proper_next else w)
             proper_next = w in ("và", "-")
     return " ".join(out)

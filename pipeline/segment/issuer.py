@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 from pipeline import patterns
-from pipeline.lang.casing import expand_abbreviations, find_mixed_case, name_case
+from pipeline.lang.casing import expand_abbreviations, find_mixed_case, issuer_heads, name_case
 
 _TIERS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 _SUBJECT_VERB = re.compile(
@@ -21,17 +20,12 @@ _SUBJECT_VERB = re.compile(
     r"(?:và\s+\S+\s+)?(?:kế hoạch|chương trình|hướng dẫn)", re.IGNORECASE)
 
 
-@cache
-def _heads() -> tuple[str, ...]:
-    return tuple(sorted(patterns.load("header")["issuer_heads"], key=len, reverse=True))
-
-
 def _head_at(text: str) -> int:
     """Offset where a body name (Ủy ban nhân dân, Sở, Liên minh ...) starts in ``text``, or -1."""
     low = text.lower()
     best = -1
-    for head in _heads():
-        for m in re.finditer(rf"(?:^|\s){re.escape(head)}(?=\s)", low):
+    for head in issuer_heads():
+        for m in re.finditer(rf"(?:^|\s){re.escape(head.lower())}(?=\s)", low):
             start = m.start() if m.group(0)[0] != " " else m.start() + 1
             if best < 0 or start < best:
                 best = start

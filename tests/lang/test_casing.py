@@ -14,3 +14,10 @@ def test_naming_rules_when_the_document_never_writes_the_name_in_mixed_case():
 def test_abbreviations_expand_only_as_whole_words():
     assert expand_abbreviations("UBND xã Tân Lập") == "Ủy ban nhân dân xã Tân Lập"
     assert expand_abbreviations("HTXNN") == "HTXNN"
+
+
+def test_body_heads_keep_their_usual_case_and_acronyms_stay_capitals():
+    assert name_case("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH QUẢNG NAM") == \
+        "Hội đồng Thi đua - Khen thưởng tỉnh Quảng Nam"
+    assert name_case("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN") == "Sở Nông nghiệp và Phát triển nông thôn"
+    assert name_case("TRƯỜNG THCS XUÂN PHƯƠNG").startswith("Trường THCS")
