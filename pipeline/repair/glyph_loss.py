@@ -43,7 +43,7 @@ LOSS_PRIOR = 0.05  # pseudo-count of lost glyphs of each letter when re-estimati
 # A document is damaged when this share of its tokens are fragments.
 DAMAGED_SHARE = 0.02
 MIN_FRAGMENTS = 5
-_GAP = re.compile(r"\S {2,}\S|^ {2,}\S")
+_GAP = re.compile(r"\S {2,}\S|^ {2,}\S|^ +[^\W\d_]")
 _MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
 _SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
 
