@@ -73,7 +73,7 @@ def _capitalise_head(low: str) -> str:
         if w in _TIER_WORDS or w in ("thành", "phố", "thị", "trấn"):
             out.append(w)
             proper_next = False
-        elif not is_syllable(w):
+        elif w.isalpha() and not is_syllable(w):
             out.append(w.upper())  # an acronym inside the name: THCS, CNTT
         else:
             out.append(w.capitalize() if proper_next else w)
