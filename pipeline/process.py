@@ -1,9 +1,12 @@
-"""The per-document pure function: a file in, a :class:`DocumentResult` out.
+"""The per-document pure functions: a file in, a :class:`DocumentResult` out.
 
-Nothing here reads another document or global mutable state, so the same
-function runs serially, in a process pool or on a cluster. Every failure is
-caught at the stage it happens in and becomes one errors.csv row: bad input
-never stops a run.
+Work on one document is split in two so a run can learn from all of its
+documents before repairing any: :func:`read_document` (ingest) and
+:func:`finish` (repair with the run's language model, segment, extract).
+:func:`process` chains them for a single file. Nothing here reads another
+document or global mutable state, so the functions run serially, in a process
+pool or on a cluster. Every failure is caught at the stage it happens in and
+becomes one errors.csv row: bad input never stops a run.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from pathlib import Path
 
 from pipeline.extract import extract
 from pipeline.ingest import IngestError, read_source
-from pipeline.models import DocumentResult, ErrorRow, PageInfo
+from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source
 from pipeline.options import RunOptions
 from pipeline.repair import repair
+from pipeline.repair.lm import LanguageModel
 from pipeline.repair.syllables import valid_share
 from pipeline.segment import segment
 
@@ -29,31 +33,47 @@ class StageError(Exception):
         self.stage = stage
 
 
-def process(path: Path, options: RunOptions, doc_id: str | None = None) -> DocumentResult:
-    """Run ingest, repair, segment and extract on one file."""
-    doc_id = doc_id or path.stem
+def process(path: Path, options: RunOptions, doc_id: str | None = None,
+            lm: LanguageModel | None = None) -> DocumentResult:
+    """Ingest, repair, segment and extract one file."""
+    read = read_document(path, doc_id or path.stem)
+    return read if isinstance(read, DocumentResult) else finish(read, options, lm)
+
+
+def read_document(path: Path, doc_id: str) -> Source | DocumentResult:
+    """The file's Source, or a DocumentResult carrying the ingest error."""
+    try:
+        return _stage("ingest", read_source, path, doc_id)
+    except StageError as err:
+        return _failed(doc_id, str(path), err)
+
+
+def finish(source: Source, options: RunOptions, lm: LanguageModel | None = None) -> DocumentResult:
+    """Repair (with the run's model), segment and extract an ingested document."""
     started = time.perf_counter()
     try:
-        result = _process(path, doc_id, options)
+        result = _finish(source, options, lm)
     except StageError as err:
-        result = DocumentResult(doc_id, str(path), errors=(ErrorRow(doc_id, str(path), err.stage,
-                                                                    str(err)),))
+        result = _failed(source.doc_id, str(source.path), err)
     return dataclasses.replace(result, seconds=round(time.perf_counter() - started, 3))
 
 
-def _process(path: Path, doc_id: str, options: RunOptions) -> DocumentResult:
-    source = _stage("ingest", read_source, path, doc_id)
-    text = _stage("repair", repair, source)
+def _finish(source: Source, options: RunOptions, lm: LanguageModel | None) -> DocumentResult:
+    text = _stage("repair", lambda s: repair(s, lm=lm), source)
     share = valid_share(text.string)
     if share < options.min_vietnamese:
         raise StageError("repair", f"not Vietnamese text: {share:.0%} of words are Vietnamese "
                                    f"syllables (needs {options.min_vietnamese:.0%})")
     plan = _stage("segment", segment, text)
     rows = _stage("extract", extract, plan)
-    pages = tuple(PageInfo(doc_id, p.number, p.method, p.confidence, round(p.seconds, 3))
+    pages = tuple(PageInfo(source.doc_id, p.number, p.method, p.confidence, round(p.seconds, 3))
                   for p in source.pages)
-    return DocumentResult(doc_id, str(path), plan, pages, rows.references, rows.deadlines,
-                          rows.responsibilities, rows.criteria)
+    return DocumentResult(source.doc_id, str(source.path), plan, pages, rows.references,
+                          rows.deadlines, rows.responsibilities, rows.criteria)
+
+
+def _failed(doc_id: str, file: str, err: StageError) -> DocumentResult:
+    return DocumentResult(doc_id, file, errors=(ErrorRow(doc_id, file, err.stage, str(err)),))
 
 
 def _stage(name: str, fn, *args):

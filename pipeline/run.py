@@ -8,7 +8,7 @@ their rows only; export writes everything atomically.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +18,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline.export import write_outputs
 from pipeline.export.tables import build_tables
-from pipeline.models import DocumentResult, ErrorRow
+from pipeline.models import DocumentResult, ErrorRow, Source
 from pipeline.options import RunOptions
-from pipeline.process import process
+from pipeline.process import finish, read_document
+from pipeline.repair import batch_model
+from pipeline.repair.lm import LanguageModel
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def run(inputs: list[Path], out: Path, options: RunOptions | None = None) -> Run
     started = time.perf_counter()
     jobs = assign_doc_ids(collect_files(inputs))
     _refuse_overwriting_inputs(jobs, out)
-    results = list(_process_all(jobs, options))
+    results = _process_all(jobs, options)
     tables = build_tables(results)
     tables.update(_compare(tables))
     write_outputs(results, tables, out, _views())
@@ -86,40 +88,72 @@ def _refuse_overwriting_inputs(jobs: list[tuple[Path, str]], out: Path) -> None:
             raise ValueError(f"input {path} is inside the output folder {out}: choose another --out")
 
 
-def _process_all(jobs: list[tuple[Path, str]], options: RunOptions) -> Iterator[DocumentResult]:
-    with _progress(options, len(jobs)) as (progress, task):
+def _process_all(jobs: list[tuple[Path, str]], options: RunOptions) -> list[DocumentResult]:
+    """Read every file, learn the run's language model from them, then mine each one."""
+    read = _map(read_document, jobs, options, "reading")
+    sources = [r for r in read if isinstance(r, Source)]
+    lm = batch_model(sources) if len(sources) > 1 else None
+    mined = iter(_map(finish, [(s,) for s in sources], options, "mining", lm))
+    return [next(mined) if isinstance(r, Source) else r for r in read]
+
+
+def _map(fn, jobs: list[tuple], options: RunOptions, label: str,
+         lm: LanguageModel | None = None) -> list:
+    """``fn(*job)`` for every job, in order: in this process or in a pool of workers.
+
+    Workers receive the language model once, when they start, not with every task.
+    """
+    with _progress(options, label, len(jobs)) as (progress, task):
         if options.workers <= 1 or len(jobs) <= 1:
-            for path, doc_id in jobs:
-                yield process(path, options, doc_id)
-                progress.advance(task)
-            return
-        with ProcessPoolExecutor(max_workers=options.workers) as pool:
-            futures = [pool.submit(process, path, options, doc_id) for path, doc_id in jobs]
-            for (path, doc_id), future in zip(jobs, futures, strict=True):
-                yield _result_of(future, path, doc_id)
-                progress.advance(task)
+            _init_worker(lm)
+            return [_advance(progress, task, _call(fn, job, options)) for job in jobs]
+        with ProcessPoolExecutor(max_workers=options.workers, initializer=_init_worker,
+                                 initargs=(lm,)) as pool:
+            futures = [pool.submit(_call, fn, job, options) for job in jobs]
+            return [_advance(progress, task, _result_of(f, job)) for f, job in zip(futures, jobs,
+                                                                                  strict=True)]
 
 
-def _result_of(future, path: Path, doc_id: str) -> DocumentResult:
+_WORKER_LM: list[LanguageModel | None] = [None]
+
+
+def _init_worker(lm: LanguageModel | None) -> None:
+    _WORKER_LM[0] = lm
+
+
+def _call(fn, job: tuple, options: RunOptions):
+    if fn is finish:
+        return finish(job[0], options, _WORKER_LM[0])
+    return fn(*job)
+
+
+def _advance(progress, task, value):
+    progress.advance(task)
+    return value
+
+
+def _result_of(future, job: tuple) -> DocumentResult:
     """A worker that died (out of memory, killed) still yields an errors.csv row."""
     try:
         return future.result()
     except Exception as err:  # noqa: BLE001 - the run goes on
+        doc_id, file = (job[0].doc_id, str(job[0].path)) if isinstance(job[0], Source) else (
+            job[1], str(job[0]))
         reason = f"worker failed: {err.__class__.__name__}: {err}"[:300]
-        return DocumentResult(doc_id, str(path), errors=(ErrorRow(doc_id, str(path), "run", reason),))
+        return DocumentResult(doc_id, file, errors=(ErrorRow(doc_id, file, "run", reason),))
 
 
 class _progress:
     """A rich progress bar, or nothing when progress is off (CI, notebooks)."""
 
-    def __init__(self, options: RunOptions, total: int) -> None:
+    def __init__(self, options: RunOptions, label: str, total: int) -> None:
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), disable=not options.progress, transient=True)
-        self.total = total
+        self.label, self.total = label, total
 
     def __enter__(self):
         self.bar.__enter__()
-        return self.bar, self.bar.add_task("documents", total=self.total)
+        return self.bar, self.bar.add_task(self.label, total=self.total)
 
     def __exit__(self, *exc) -> None:
         self.bar.__exit__(*exc)
