@@ -12,6 +12,7 @@ comes out column by column, as the text-layer path does.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shlex
 import tempfile
@@ -19,6 +20,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from statistics import median
 
 import pytesseract
 from PIL import Image, ImageOps
@@ -27,10 +29,13 @@ from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Word, reading_order
 from pipeline.ingest.options import IngestOptions, OcrOptions
 from pipeline.ingest.preprocess import prepare
+from pipeline.ingest.stems import recount_roman_ones
 from pipeline.ingest.tessdata import tessdata_dir
 from pipeline.models import Page
 
 MIN_SCALED_DPI = 0.8  # images below this share of the target dpi are enlarged
+SPECK_CONFIDENCE = 50.0  # lone punctuation below this confidence is a speck
+SPECK_SIZE = 0.15  # ... and so is one smaller than this share of the line height
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,13 @@ class PageJob:
 
 
 def ocr_pages(jobs: list[PageJob], options: IngestOptions) -> list[Page]:
-    """OCR every job, in parallel over ``options.workers`` processes, in job order."""
+    """OCR every job, in parallel over ``options.workers`` processes, in job order.
+
+    Inside a worker process (a run that reads documents in parallel) pages are
+    read one after another: the cores are already busy, and pools must not nest.
+    """
     workers = min(options.workers, len(jobs))
-    if workers <= 1:
+    if workers <= 1 or multiprocessing.parent_process() is not None:
         return [ocr_job(job, options) for job in jobs]
     single = replace(options, workers=1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -93,7 +102,8 @@ def _at_dpi(image: Image.Image, stored: float, dpi: int) -> Image.Image:
 def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], float | None]:
     """Lines in reading order and the mean word confidence (None for a blank page)."""
     dpi = float(image.info.get("dpi", (options.ocr.dpi,))[0])
-    words = tesseract_words(prepare(image, options.ocr), dpi, options.ocr)
+    page = prepare(image, options.ocr)
+    words = recount_roman_ones(without_specks(tesseract_words(page, dpi, options.ocr)), page)
     if not words:
         return [], None
     lines = reading_order([w for w, _ in words], options.layout)
@@ -123,6 +133,20 @@ def tesseract_words(image: Image.Image, dpi: float,
             data["conf"], strict=True)
         if text.strip() and float(conf) >= 0
     ]
+
+
+def without_specks(words: list[tuple[Word, float]]) -> list[tuple[Word, float]]:
+    """Drop stray marks read as punctuation ("_", ";", "-") where a scan has specks.
+
+    A lone punctuation word is kept only when Tesseract is fairly sure of it and
+    it is not a dot-sized box: a real dash is a third of a line height wide.
+    """
+    if not words:
+        return words
+    height = median(w.height for w, _ in words)
+    return [(w, conf) for w, conf in words
+            if any(ch.isalnum() for ch in w.text)
+            or (conf >= SPECK_CONFIDENCE and max(w.height, w.x1 - w.x0) >= SPECK_SIZE * height)]
 
 
 def tesseract_config(options: OcrOptions) -> str:

@@ -1,0 +1,71 @@
+"""PDFs: the text layer where it is good, OCR where it is garbage or missing, per page."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from pipeline.evaluation import synth
+from pipeline.ingest import IngestError, IngestOptions, read_source
+
+LETTERHEAD_002 = ["ỦY BAN NHÂN DÂN", "HUYỆN THỦY NGUYÊN", "Số: 227 /KH-UBND",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Thủy Nguyên, ngày 31 tháng 10 năm 2024"]
+
+
+def test_a_good_text_layer_is_read_as_it_is_with_the_letterhead_columns_apart(plan_002):
+    source = read_source(plan_002.pdf)
+    assert [p.method for p in source.pages] == ["text", "text"]
+    assert [list(p.lines) for p in source.pages] == plan_002.pages
+    assert list(source.pages[0].lines[:6]) == LETTERHEAD_002
+    assert all(p.confidence is None and p.seconds > 0 for p in source.pages)
+
+
+@pytest.fixture(scope="module")
+def broken_layer(plan_002, tmp_path_factory):
+    """Page 1 looks right but its text layer is a broken font map's garbage."""
+    path = tmp_path_factory.mktemp("broken") / "broken.pdf"
+    return synth.write_broken_layer_pdf(plan_002.images[:1], plan_002.pages[:1], path)
+
+
+def test_a_garbage_text_layer_is_detected_and_the_page_read_by_ocr(broken_layer):
+    page = read_source(broken_layer).pages[0]
+    assert page.method == "ocr"
+    assert list(page.lines[:6]) == LETTERHEAD_002
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in page.lines
+    assert 80 < page.confidence <= 100 and page.seconds > 0
+
+
+def test_a_scanned_page_among_typed_pages_goes_to_ocr_alone(plan_002, tmp_path):
+    scan = synth.images_to_pdf([synth.scan(plan_002.images[1], synth.MILD, seed=2)],
+                               tmp_path / "scan.pdf")
+    mixed = tmp_path / "mixed.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(plan_002.pdf), "1", str(scan), "--",
+                    str(mixed)], check=True)
+    source = read_source(mixed, options=IngestOptions(workers=1))
+    assert [p.method for p in source.pages] == ["text", "ocr"]
+    assert [p.number for p in source.pages] == [1, 2]
+    assert "II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" in source.pages[1].lines
+
+
+def test_an_encrypted_pdf_is_refused_with_the_reason(plan_002, tmp_path):
+    locked = tmp_path / "locked.pdf"
+    subprocess.run(["qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--",
+                    str(plan_002.pdf), str(locked)], check=True)
+    with pytest.raises(IngestError, match="encrypted"):
+        read_source(locked)
+
+
+def test_a_corrupt_pdf_is_refused(plan_002, tmp_path):
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    with pytest.raises(IngestError, match="not a readable PDF"):
+        read_source(corrupt)
+
+
+def test_a_binary_renamed_pdf_is_refused(tmp_path):
+    fake = tmp_path / "photo.pdf"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    with pytest.raises(IngestError, match="not a PDF"):
+        read_source(fake)
