@@ -16,12 +16,14 @@ never touched, and a document without enough damage is left as it is.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
 from pipeline.repair.syllables import inventory
@@ -30,9 +32,12 @@ NEVER = 99.0  # cost of filling in a character that is no letter
 MAX_FILLS = 4  # lost letters in one token
 MAX_CORE = 8  # letters in one restored token
 BEAM = 8
+# Paths this much costlier (nats) than the best one at a space are dropped: they
+# never come back, and extending them is most of the decoder's work.
+BEAM_WIDTH = 5.0
 OPTIONS = 12  # readings of one span kept, the most probable on their own
 EM_ROUNDS = 3
-EM_SAMPLE = 80  # damaged lines the letter estimate is learnt on (speed; the letters repeat)
+EM_SAMPLE = 150  # damaged lines the letter estimate is learnt on (fewer: a noisier estimate)
 # Two kept spaces side by side inside a line are rare in clean text: a run of
 # spaces is far more likely lost letters. Leading and trailing runs are layout.
 GAP_COST = 8.0
@@ -73,12 +78,17 @@ class LossModel:
         return cls({c: -math.log(START_LOSS) for c in alphabet()})
 
     @classmethod
-    def estimate(cls, fills: Counter[str], present: Counter[str]) -> LossModel:
-        """``q_c`` = lost glyphs of ``c`` over all glyphs of ``c``, from the last decoding."""
+    def estimate(cls, fills: Counter[str], present: Counter[str], floor: float = 0.0
+                 ) -> LossModel:
+        """``q_c`` = lost glyphs of ``c`` over all glyphs of ``c``, from the last decoding.
+
+        ``floor``: the least ``q_c`` of any letter, for a first guess that must
+        leave letters it has not seen lost open to the decoder.
+        """
         cost = {}
         for c in alphabet():
             q = (fills[c] + LOSS_PRIOR) / (fills[c] + present[c] + 1)
-            cost[c] = -math.log(q)
+            cost[c] = -math.log(max(q, floor))
         return cls(cost)
 
 
@@ -103,17 +113,28 @@ def _mask_index(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def vocabulary_of(lm: LanguageModel) -> tuple[frozenset[str], ...]:
-    """The syllable inventory, and the other words the model has seen ("ubnd", "hđnd").
+class Vocabulary(NamedTuple):
+    """The words a filled-in token may become, in parts cached separately.
 
-    Two parts, so the large inventory's pattern index is built once per process
-    and only the small second part once per model (it is kept on the model).
+    ``syllables``: the inventory, whose large pattern index is built once per
+    process; ``extra``: the other words the model has seen ("ubnd", "hđnd");
+    ``seen``: every word the model has seen, the only readings of a token lost
+    whole (any word of that length fits, so only the model's words are tried).
     """
-    extra = lm.__dict__.get("_extra_words")
-    if extra is None:
-        seen = {w for (w,) in lm.counts[0] if w.isalpha()}
-        extra = lm.__dict__["_extra_words"] = frozenset(seen - inventory())
-    return inventory(), extra
+
+    syllables: frozenset[str]
+    extra: frozenset[str]
+    seen: frozenset[str]
+
+
+def vocabulary_of(lm: LanguageModel) -> Vocabulary:
+    """The model's :class:`Vocabulary`, kept on the model."""
+    vocabulary = lm.__dict__.get("_vocabulary")
+    if vocabulary is None:
+        seen = frozenset(w for (w,) in lm.counts[0] if w.isalpha())
+        vocabulary = Vocabulary(inventory(), seen - inventory(), seen)
+        lm.__dict__["_vocabulary"] = vocabulary
+    return vocabulary
 
 
 def _case_forms(word: str) -> tuple[str, ...]:
@@ -121,11 +142,12 @@ def _case_forms(word: str) -> tuple[str, ...]:
 
 
 @cache
-def _fillings(core: str, vocabulary: tuple[frozenset[str], ...]) -> tuple[tuple[str, str], ...]:
+def _fillings(core: str, syllables: frozenset[str], extra: frozenset[str]
+              ) -> tuple[tuple[str, str], ...]:
     """``(filled core, letters filled)`` for every word matching ``core`` (spaces = lost)."""
     key = core.lower().replace(" ", "?")
     found: set[tuple[str, str]] = set()
-    words = [w for part in vocabulary for w in _mask_index(part).get(key, ())]
+    words = [w for part in (syllables, extra) for w in _mask_index(part).get(key, ())]
     for word in words:
         for form in _case_forms(word):
             if all(a == b for a, b in zip(core, form, strict=True) if a != " "):
@@ -133,8 +155,14 @@ def _fillings(core: str, vocabulary: tuple[frozenset[str], ...]) -> tuple[tuple[
     return tuple(sorted(found))
 
 
-def _span_options(span: str, vocabulary: tuple[frozenset[str], ...]
-                  ) -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=64)
+def _blank_fillings(size: int, seen: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """A token lost whole: every seen word of ``size`` letters, in each case form."""
+    return tuple((form, form) for word in sorted(seen) if len(word) == size
+                 for form in _case_forms(word))
+
+
+def _span_options(span: str, vocabulary: Vocabulary) -> tuple[tuple[str, str], ...]:
     """Ways to read the text between two kept spaces: ``(text, letters filled)``."""
     if " " not in span:
         return ((span, ""),)
@@ -142,7 +170,22 @@ def _span_options(span: str, vocabulary: tuple[frozenset[str], ...]
     if not m or span.count(" ") > MAX_FILLS or len(m.group(2)) > MAX_CORE:
         return ()
     lead, core, trail = m.groups()
-    return tuple((lead + f + trail, fills) for f, fills in _fillings(core, vocabulary))
+    if core.strip(" "):
+        fillings = _fillings(core, vocabulary.syllables, vocabulary.extra)
+    else:
+        fillings = _blank_fillings(len(core), vocabulary.seen)
+    return tuple((lead + f + trail, fills) for f, fills in fillings)
+
+
+@lru_cache(maxsize=1 << 15)
+def _candidates(span: str, vocabulary: Vocabulary
+                ) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Readings of a span with their model tokens: ``(text, fills, tokens)``.
+
+    Independent of the loss model, so shared by every learning round and document.
+    """
+    return tuple((text, fills, () if _MARKER.fullmatch(text) else tuple(lm_tokens(text)))
+                 for text, fills in _span_options(span, vocabulary))
 
 
 @dataclass(frozen=True)
@@ -160,29 +203,20 @@ class Decoder:
         self.lm, self.loss = lm, loss
         self.vocabulary = vocabulary_of(lm)
         self._options: dict[str, list[tuple[str, str, tuple[str, ...], float]]] = {}
-        self._logprob: dict[tuple[str, tuple[str, ...]], float] = {}
 
     def options(self, span: str) -> list[tuple[str, str, tuple[str, ...], float]]:
         """The best readings of a span: text, fills, model tokens, cost of the fills."""
         found = self._options.get(span)
         if found is None:
+            letter_cost, logprob = self.loss.letter_cost, self.lm.logprob
             scored = []
-            for text, fills in _span_options(span, self.vocabulary):
-                tokens = () if _MARKER.fullmatch(text) else tuple(lm_tokens(text))
-                cost = sum(self.loss.letter_cost.get(c, NEVER) for c in fills)
-                rank = cost - sum(self.logprob(t, ()) for t in tokens)
+            for text, fills, tokens in _candidates(span, self.vocabulary):
+                cost = sum(letter_cost.get(c, NEVER) for c in fills)
+                rank = cost - sum(logprob(t, ()) for t in tokens)
                 scored.append((rank, text, fills, tokens, cost))
-            scored.sort()
-            found = [row[1:] for row in scored[:OPTIONS]]
+            found = [row[1:] for row in heapq.nsmallest(OPTIONS, scored)]
             self._options[span] = found
         return found
-
-    def logprob(self, token: str, context: tuple[str, ...]) -> float:
-        key = (token, context)
-        value = self._logprob.get(key)
-        if value is None:
-            value = self._logprob[key] = self.lm.logprob(token, context)
-        return value
 
     def restore_line(self, line: str, context: tuple[str, ...] = ()) -> Restoration:
         """The most probable reading of ``line``, each space kept or filled with a lost letter."""
@@ -208,7 +242,7 @@ class Decoder:
         if fills and text[:1] in fills and text[:1].isupper() and _mid_sentence(path):
             cost += CAPITAL_COST
         for token in tokens:
-            cost -= self.logprob(token, context)
+            cost -= self.lm.logprob(token, context)
             context = (context + (token,))[-2:]
         sep = " " if path.parts else ""
         return _Path(cost, path.parts + (sep + text,), path.fills + fills, context)
@@ -225,7 +259,8 @@ def _prune(paths: list[_Path]) -> list[_Path]:
     for p in paths:
         if p.context not in best or p.cost < best[p.context].cost:
             best[p.context] = p
-    return sorted(best.values(), key=lambda p: p.cost)[:BEAM]
+    kept = sorted(best.values(), key=lambda p: p.cost)[:BEAM]
+    return [p for p in kept if p.cost <= kept[0].cost + BEAM_WIDTH]
 
 
 def _best(paths: list[_Path], line: str) -> Restoration:
@@ -260,8 +295,9 @@ def restore_document(lines: list[str], lm: LanguageModel) -> list[Restoration | 
         return [None] * len(lines)
     suspects = [i for i, line in enumerate(lines) if is_suspect(line)]
     present = Counter("".join(lines))
-    loss = LossModel.uniform()
-    sample = suspects[:: max(1, len(suspects) // EM_SAMPLE)]
+    loss = LossModel.estimate(_unambiguous_fills(lines, suspects, vocabulary_of(lm)), present,
+                              START_LOSS)
+    sample = suspects[:: -(-len(suspects) // EM_SAMPLE) or 1]
     for _ in range(EM_ROUNDS - 1):  # learn the lost letters on a sample of the damaged lines
         decoder = Decoder(lm, loss)
         fills = "".join(decoder.restore_line(lines[i], _context(lines, i)).fills for i in sample)
@@ -270,6 +306,27 @@ def restore_document(lines: list[str], lm: LanguageModel) -> list[Restoration | 
     result = {i: decoder.restore_line(lines[i], _context(lines, i)) for i in suspects}
     return [result.get(i) if i in result and result[i].text != lines[i] else None
             for i in range(len(lines))]
+
+
+def _unambiguous_fills(lines: list[str], suspects: list[int],
+                       vocabulary: Vocabulary) -> Counter[str]:
+    """Letters lost inside fragments that have only one reading ("ng ời" is "người").
+
+    The first estimate of the document's lost letters: far better than
+    assuming every letter equally lost, so one decoding round is enough to
+    refine it.
+    """
+    fills: Counter[str] = Counter()
+    for i in suspects:
+        pieces = lines[i].split(" ")
+        for left, right in zip(pieces, pieces[1:], strict=False):
+            span = f"{left} {right}"
+            if UNK not in lm_tokens(span):
+                continue
+            letters = {f.lower() for _, f in _span_options(span, vocabulary)}
+            if len(letters) == 1:
+                fills[letters.pop()] += 1
+    return fills
 
 
 def _context(lines: list[str], index: int) -> tuple[str, ...]:

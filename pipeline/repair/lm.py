@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.repair.syllables import canonical, inventory, is_abbreviation, is_syllable
@@ -36,8 +36,12 @@ UNSEEN_SHARE = 0.05
 UNK_LOGPROB = -14.0
 
 
+@lru_cache(maxsize=1 << 16)
 def lm_token(piece: str) -> str:
-    """The model's token for one run of letters or digits."""
+    """The model's token for one run of letters or digits.
+
+    Cached: the decoders ask for the same few thousand pieces many times over.
+    """
     if piece.isdigit():
         return NUM
     if len(piece) == 1 and piece.isupper() and piece not in "IVX":
@@ -106,6 +110,8 @@ class LanguageModel:
 
     def _cache_clear(self) -> None:
         self.__dict__.pop("_stats", None)
+        self.__dict__.pop("_scores", None)
+        self.__dict__.pop("_extra_words", None)
 
     def _context_stats(self) -> tuple[Counter, Counter, int]:
         """Per context: total count and number of distinct followers; corpus size."""
@@ -140,10 +146,20 @@ class LanguageModel:
         return max(seen - DISCOUNT, 0) / total + DISCOUNT * types[context] / total * lower
 
     def logprob(self, word: str, context: tuple[str, ...]) -> float:
-        """Natural log of :meth:`prob`; ``<unk>`` has a fixed, low score."""
+        """Natural log of :meth:`prob`; ``<unk>`` has a fixed, low score.
+
+        Cached on the model until it is next changed: a decoder asks for the
+        same few thousand (word, context) pairs over and over, across lines,
+        learning rounds and the documents of a run.
+        """
         if word == UNK:
             return UNK_LOGPROB
-        return math.log(self.prob(word, context[-2:]))
+        scores = self.__dict__.setdefault("_scores", {})
+        key = (word, context[-2:])
+        value = scores.get(key)
+        if value is None:
+            value = scores[key] = math.log(self.prob(word, key[1]))
+        return value
 
 
 @cache
