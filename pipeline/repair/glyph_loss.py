@@ -26,6 +26,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
+from pipeline.repair.places import MAX_NAME, TIER_ENDS, name_cost, place_fillings, tiers_after
 from pipeline.repair.syllables import inventory
 
 NEVER = 99.0  # cost of filling in a character that is no letter
@@ -232,17 +233,38 @@ class Decoder:
                 keep = GAP_COST if not span and line[:start].strip() and line[end:].strip() else 0.0
                 for option in self.options(span):
                     beams[j].extend(self._extend(path, keep, *option) for path in beams[i])
+            self._extend_places(line, cuts, i, beams)
             beams[i + 1] = _prune(beams[i + 1])
         return _best(beams[-1], line)
 
+    def _extend_places(self, line: str, cuts: list[int], i: int,
+                       beams: list[list[_Path]]) -> None:
+        """After a tier word, read the damaged spans that follow as unit names.
+
+        A name costs its lost letters plus the log of how many names its tier
+        has (any of them equally likely), in place of the model's price of its
+        syllables: the model knows few place names, the gazetteer all of them.
+        """
+        paths = [p for p in beams[i] if p.context and p.context[-1] in TIER_ENDS]
+        for path in paths:
+            tiers = tiers_after(path.context)
+            for j in range(i + 1, len(cuts)):
+                if cuts[j] - cuts[i] > MAX_NAME + 2:
+                    break
+                for name, fills in place_fillings(line[cuts[i] + 1:cuts[j]], tiers):
+                    cost = sum(self.loss.letter_cost.get(c, NEVER) for c in fills)
+                    beams[j].append(self._extend(path, 0.0, name, fills, tuple(lm_tokens(name)),
+                                                 cost + name_cost(tiers), scored=False))
+
     def _extend(self, path: _Path, keep: float, text: str, fills: str,
-                tokens: tuple[str, ...], cost: float) -> _Path:
+                tokens: tuple[str, ...], cost: float, scored: bool = True) -> _Path:
         cost += path.cost + keep
         context = path.context
         if fills and text[:1] in fills and text[:1].isupper() and _mid_sentence(path):
             cost += CAPITAL_COST
         for token in tokens:
-            cost -= self.lm.logprob(token, context)
+            if scored:
+                cost -= self.lm.logprob(token, context)
             context = (context + (token,))[-2:]
         sep = " " if path.parts else ""
         return _Path(cost, path.parts + (sep + text,), path.fills + fills, context)

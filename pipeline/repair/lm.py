@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pipeline.repair.places import place_words
 from pipeline.repair.syllables import canonical, inventory, is_abbreviation, is_syllable
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "syllable_lm.json.gz"
@@ -46,7 +47,7 @@ def lm_token(piece: str) -> str:
         return NUM
     if len(piece) == 1 and piece.isupper() and piece not in "IVX":
         return UNK  # a lone capital is a fragment of a word, not the syllable "u" or "a"
-    if is_syllable(piece):
+    if is_syllable(piece) or canonical(piece) in place_words():
         return canonical(piece)
     if is_abbreviation(piece):
         return piece.lower()

@@ -24,3 +24,18 @@ def test_lines_with_lost_glyphs_are_restored_letter_for_letter():
 
 def test_a_document_without_lost_glyphs_is_left_alone():
     assert restore_document(CLEAN, default_model()) == [None] * len(CLEAN)
+
+
+PLACES = [
+    "Ủy ban nhân dân xã Phú Lương tổ chức thực hiện phong trào thi đua yêu nước, ",
+    "Ủy ban nhân dân huyện Mường Khương hướng dẫn các xã tổng kết công tác khen thưởng. ",
+    "Ủy ban nhân dân xã Thượng Hà báo cáo kết quả thực hiện về huyện trước ngày 15/12. ",
+]
+
+
+def test_a_place_name_after_a_tier_word_is_restored_from_the_gazetteer():
+    clean = CLEAN + PLACES
+    damaged = [_lose(line, "hưyờ") for line in clean]
+    restored = restore_document(damaged, default_model())
+    texts = [r.text if r else d for r, d in zip(restored, damaged, strict=True)]
+    assert texts[len(CLEAN):] == PLACES
