@@ -58,9 +58,10 @@ def places(path: Path = DEFAULT_PATH) -> tuple[Place, ...]:
 
 @cache
 def _tiers_by_name() -> dict[str, frozenset[str]]:
+    """Tier words per name key; the artefact is in the house tone style already."""
     found: dict[str, set[str]] = {}
     for place in places():
-        found.setdefault(key(place.name), set()).add(place.tier)
+        found.setdefault(place.name.lower(), set()).add(place.tier)
     return {name: frozenset(tiers) for name, tiers in found.items()}
 
 
@@ -134,7 +135,7 @@ def place_fillings(span: str, tiers: frozenset[str]) -> tuple[tuple[str, str], .
     found = []
     for number in frozenset.intersection(*sets):
         name = listed[number]
-        if not tiers & _tiers_by_name()[key(name)]:
+        if not tiers & _tiers_by_name()[name.lower()]:
             continue
         letters = [c for c in core if c != " "]
         text = name.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else name
