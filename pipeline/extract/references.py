@@ -11,7 +11,7 @@ order, so new shapes are added without touching the code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import patterns
@@ -29,6 +29,8 @@ class _Rx:
     code: re.Pattern[str]
     date_lead: re.Pattern[str]
     issuer_lead: re.Pattern[str]
+    issuer_about: re.Pattern[str]
+    issuer_about_stop: re.Pattern[str]
     title_lead: re.Pattern[str]
     sibling_lead: re.Pattern[str]
     issuer_stop: re.Pattern[str]
@@ -50,7 +52,10 @@ def _rx() -> _Rx:
     citation = (rf"(?<![\wÀ-ỹđĐ])(?P<type>(?i:{types}))(?P<qual>(?:\s+[a-zđà-ỹ]+){{0,{qual}}}?)"
                 rf"\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
     stop = "|".join(table["named_law_stop"])
-    named = (table["named_law"].format(stop=stop), table["named_resolution"].format())
+    stop_year = alternation(table["named_law_year_stop"])
+    named = (table["named_law_year"].format(stop_year=stop_year),
+             table["named_law"].format(stop=stop, capitals=alternation(table["named_law_capitals"])),
+             table["named_resolution"].format())
     relations = tuple((rel, re.compile(rf"^\s*(?:{'|'.join(rx)})\b", re.IGNORECASE))
                       for rel, rx in table["relations"].items())
     return _Rx(
@@ -58,6 +63,8 @@ def _rx() -> _Rx:
         code=re.compile(rf"(?:{code})"),
         date_lead=re.compile(table["date_lead"], re.IGNORECASE),
         issuer_lead=re.compile(table["issuer_lead"]),
+        issuer_about=re.compile(table["issuer_about"]),
+        issuer_about_stop=re.compile(table["issuer_about_stop"]),
         title_lead=re.compile(table["title_lead"]),
         sibling_lead=re.compile(table["sibling_lead"], re.IGNORECASE),
         issuer_stop=re.compile(table["issuer_stop"]),
@@ -82,15 +89,23 @@ class _Cite:
 
 def find_references(plan: Plan) -> tuple[Reference, ...]:
     """Every document cited in the title, preamble and outline, once each (first citation)."""
-    rows: list[Reference] = []
-    seen: set[tuple[str, str]] = set()
+    rows: dict[tuple[str, str], Reference] = {}
     for unit in body_units(plan, ("title", "preamble", "heading", "item", "body")):
         for row in _unit_references(plan.doc_id, unit):
             key = (row.ref_key, "") if row.ref_key else (row.ref_type, row.ref_title.casefold())
-            if key not in seen:
-                seen.add(key)
-                rows.append(row)
-    return tuple(rows)
+            rows[key] = _completed(rows[key], row) if key in rows else row
+    return tuple(rows.values())
+
+
+def _completed(first: Reference, later: Reference) -> Reference:
+    """The first citation, with the date, issuer and title a later, fuller citation gives.
+
+    Why: a plan often names a document briefly first (in its title: "Thực hiện
+    Nghị quyết số 08/NQ-HĐND ...") and in full in the preamble.
+    """
+    return replace(first, ref_date=first.ref_date or later.ref_date,
+                   ref_issuer=first.ref_issuer or later.ref_issuer,
+                   ref_title=first.ref_title or later.ref_title)
 
 
 def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
@@ -108,8 +123,9 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             cite = _named(m)
-            taken.append((m.start(), m.end()))
-            rows.append(_row(doc_id, unit, cite, m.end()))
+            end = m.end() if m.groupdict().get("year") else _read_date(text, m.end(), cite)
+            taken.append((m.start(), end))
+            rows.append(_row(doc_id, unit, cite, end))
     return sorted(rows, key=lambda r: r.span.start)
 
 
@@ -130,7 +146,8 @@ def _read_citation(text: str, m: re.Match[str]) -> tuple[list[_Cite], int]:
         pos = _read_date(text, pos, cites[-1])
     title, pos = _read_title(text, pos)
     for cite in cites:
-        cite.issuer, cite.title = issuer, title
+        # "số 112/QĐ-UBND và số 113/QĐ-UBND ngày 16/01/2025": the date closing the list is theirs too.
+        cite.issuer, cite.title, cite.date = issuer, title, cite.date or cites[-1].date
     return cites, pos
 
 
@@ -151,7 +168,11 @@ def _read_issuer(text: str, pos: int) -> tuple[str, int]:
     lead = rx.issuer_lead.match(text, pos)
     if not lead:
         return "", pos
-    stop = rx.issuer_stop.search(text, lead.end())
+    about = rx.issuer_about.match(text, lead.end())
+    if about and not text[about.end():about.end() + 1].isupper():
+        about = None
+    stop = (rx.issuer_about_stop.search(text, about.end()) if about
+            else rx.issuer_stop.search(text, lead.end()))
     end = stop.start() if stop else len(text)
     return tidy(text[lead.end():end]), end
 

@@ -1,0 +1,59 @@
+"""References in shapes the seed plans never used: bodies named "về ...", scope words after
+an issuer, lists of codes sharing a date, laws named with a date or with capitalised words."""
+
+from __future__ import annotations
+
+from pipeline.extract.references import find_references
+
+HEAD = ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", "Số: 19/KH-UBND", "Châu Thành, ngày 03 tháng 4 năm 2024",
+        "KẾ HOẠCH")
+
+
+def _rows(make_plan, *lines):
+    refs = find_references(make_plan(*HEAD, *lines))
+    return [(r.ref_type, r.ref_code, r.ref_date, r.ref_issuer, r.ref_title, r.relation) for r in refs]
+
+
+def test_issuer_named_about_a_capitalised_field_keeps_its_about(make_plan):
+    rows = _rows(make_plan, "Ứng phó với hạn hán, xâm nhập mặn năm 2024",
+                 "Thực hiện Công văn số 88/BCĐ-VP ngày 20/3/2024 của Ban Chỉ đạo Trung ương về Phòng, "
+                 "chống thiên tai về việc chủ động ứng phó với hạn hán, Ủy ban nhân dân huyện ban hành "
+                 "Kế hoạch như sau:", "I. MỤC ĐÍCH", "- Giảm thiệt hại.")
+    assert rows == [("Công văn", "88/BCĐ-VP", "2024-03-20", "Ban Chỉ đạo Trung ương về Phòng, chống thiên tai",
+                     "chủ động ứng phó với hạn hán", "implements")]
+
+
+def test_lower_case_about_still_ends_the_issuer(make_plan):
+    rows = _rows(make_plan, "Chuyển đổi số năm 2024",
+                 "Thực hiện Kế hoạch số 07/KH-UBND ngày 10/01/2024 của Ủy ban nhân dân tỉnh về đẩy mạnh "
+                 "chuyển đổi số, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH", "- Số hóa.")
+    assert rows[0][3:5] == ("Ủy ban nhân dân tỉnh", "đẩy mạnh chuyển đổi số")
+
+
+def test_title_citation_stops_the_issuer_at_the_scope_and_takes_the_preamble_details(make_plan):
+    rows = _rows(make_plan, "Triển khai Nghị quyết số 15/NQ-HĐND ngày 08/12/2023 của Hội đồng nhân dân tỉnh "
+                 "trên địa bàn huyện năm 2024",
+                 "Thực hiện Nghị quyết số 15/NQ-HĐND ngày 08/12/2023 của Hội đồng nhân dân tỉnh về phát "
+                 "triển du lịch cộng đồng, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:",
+                 "I. MỤC ĐÍCH", "- Thu hút khách.")
+    assert rows == [("Nghị quyết", "15/NQ-HĐND", "2023-12-08", "Hội đồng nhân dân tỉnh",
+                     "phát triển du lịch cộng đồng", "implements")]
+
+
+def test_codes_listed_before_one_date_share_it(make_plan):
+    rows = _rows(make_plan, "Cải cách hành chính năm 2024",
+                 "Căn cứ các Quyết định số 301/QĐ-UBND, số 302/QĐ-UBND và số 303/QĐ-UBND ngày 14/02/2024 "
+                 "của UBND tỉnh về công bố thủ tục hành chính;", "I. MỤC ĐÍCH", "- Rút ngắn thời gian.")
+    assert [r[1:4] for r in rows] == [("301/QĐ-UBND", "2024-02-14", "UBND tỉnh"),
+                                      ("302/QĐ-UBND", "2024-02-14", "UBND tỉnh"),
+                                      ("303/QĐ-UBND", "2024-02-14", "UBND tỉnh")]
+
+
+def test_laws_named_with_their_date_or_with_capitalised_words(make_plan):
+    rows = _rows(make_plan, "Phổ biến pháp luật năm 2024",
+                 "Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024; Luật Tổ chức Quốc hội và Luật Hoạt động "
+                 "giám sát của Quốc hội và Hội đồng nhân dân năm 2015;", "I. MỤC ĐÍCH", "- Nâng cao ý thức.")
+    assert rows == [("Luật", "", "2024-01-18", "", "Luật Đất đai", "pursuant"),
+                    ("Luật", "", "", "", "Luật Tổ chức Quốc hội", "pursuant"),
+                    ("Luật", "", "", "",
+                     "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân năm 2015", "pursuant")]
