@@ -42,6 +42,9 @@ class _Rx:
     name_stops: re.Pattern[str]
     unit_heads: re.Pattern[str]
     parent_heads: re.Pattern[str]
+    office: re.Pattern[str]
+    office_of: re.Pattern[str]
+    role_note: re.Pattern[str]
     requested: re.Pattern[str]
     assigned: re.Pattern[str]
     topic: re.Pattern[str]
@@ -57,12 +60,17 @@ def _rx() -> _Rx:
         named=re.compile(rf"(?:{alternation(table['named'])})"
                          rf"(?=\s+(?:[A-ZĐÀ-Ỹ]|(?:{name_next})\b)|\s*$)"
                          rf"|(?:{alternation(table['abbreviated'])})(?![\wĐđ])"),
-        collective=re.compile(rf"(?i:{alternation(table['collective'])})\b"),
+        collective=re.compile(rf"(?i:{alternation(table['collective'])}"
+                              rf"|(?:{alternation(table['collective_quantifiers'])})\s+"
+                              rf"(?:{alternation(table['collective_kinds'])}))\b"),
         territorial=re.compile(rf"(?:{alternation(table['territorial'])})(?=\s+[a-zđà-ỹ])"),
         name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),
         name_stops=re.compile(rf"(?i:{alternation(table['name_stops'])})\b"),
         unit_heads=re.compile(rf"(?:{alternation(table['unit_heads'])})\b"),
         parent_heads=re.compile(rf"(?:{alternation(table['parent_heads'])})\b"),
+        office=re.compile(rf"(?:{alternation(table['office_heads'])})\s+"),
+        office_of=re.compile(rf"(?:{alternation(table['office_of'])})(?![\wĐđ])"),
+        role_note=re.compile(rf"\s*\(\s*(?i:{alternation(table['role_notes'])})\b[^()]*\)"),
         requested=re.compile(roles["requested_prefix"]),
         assigned=re.compile(roles["assigned_prefix"]),
         topic=re.compile(roles["topic_prefix"]),
@@ -109,6 +117,8 @@ def name_end(text: str, start: int, head_end: int) -> int:
     for token, tag, at in _tags(window):
         if at < head_end - start:
             continue
+        if token == "(" and rx.role_note.match(window, at):
+            break
         if token == "(":
             depth += 1
         if depth:
@@ -179,19 +189,51 @@ def split_bodies(name: str) -> list[str]:
 
 
 def _split_part(part: str) -> list[str]:
+    """Split before another body; a list of categories splits only before a named body.
+
+    "Các bệnh viện đa khoa, Trung tâm Y tế các huyện" is two bodies; "Các cơ quan, đơn
+    vị, các thôn", "Các Phòng, Trung tâm, Quỹ Hỗ trợ" (bare kinds sharing one "Các")
+    and anything inside brackets stay whole.
+    """
     rx = _rx()
-    if rx.collective.match(part) or not part:
-        return [part]
+    collective = bool(rx.collective.match(part))
     for m in re.finditer(r"\s*,\s+|\s+và\s+", part):
         left, right = part[:m.start()], part[m.end():]
-        if head_at(right) < 0 or head_at(left) < 0:
+        if (_open_bracket(left) or head_at(right) < 0 or head_at(left) < 0
+                or _office_of(left, right)):
             continue
-        if "," in m.group(0) and rx.unit_heads.match(left) and rx.parent_heads.match(right):
+        comma = "," in m.group(0)
+        if comma and rx.unit_heads.match(left) and rx.parent_heads.match(right):
             continue
-        if "," in m.group(0) and not rx.named.match(right):
+        if (comma or collective) and not rx.named.match(right):
+            continue
+        if collective and _bare_kind(re.split(r",\s*", left)[-1]):
             continue
         return [left, *_split_part(right)]
     return [part]
+
+
+def _bare_kind(item: str) -> bool:
+    """A list item that is only a head ("Trung tâm", "Các Phòng"): a kind, not one body."""
+    return head_at(item) == len(item.rstrip())
+
+
+def _open_bracket(left: str) -> bool:
+    return left.count("(") > left.count(")") or left.count("“") > left.count("”")
+
+
+def strip_role_note(name: str) -> str:
+    """The name without a final bracket that only states the body's role."""
+    m = _rx().role_note.search(name)
+    return name[:m.start()] if m and not name[m.end():].strip() else name
+
+
+def _office_of(left: str, right: str) -> bool:
+    """"Văn phòng HĐND" before "UBND huyện": the office serves both, so it is one body."""
+    rx = _rx()
+    office = rx.office.match(left)
+    served = rx.office_of.match(left, office.end()) if office else None
+    return bool(served) and served.end() == len(left) and bool(rx.office_of.match(right))
 
 
 def is_name_only(label: str) -> bool:

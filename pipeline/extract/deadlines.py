@@ -38,7 +38,8 @@ class _Bound:
 @cache
 def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = patterns.load("deadline_phrases")
-    return tuple((kind, re.compile(rx.replace("{date}", table["date"]), re.IGNORECASE))
+    return tuple((kind, re.compile(rx.replace("{date}", table["date"]).replace("{month}", table["month"]),
+                                   re.IGNORECASE))
                  for kind, rules in table["rules"].items() for rx in rules)
 
 
@@ -129,7 +130,7 @@ def _responsible(sentence: Unit, unit: Unit, owners: dict) -> str:
         if subject:
             return tidy(subject.body)
     owner = owner_of(unit.section_id, owners)
-    return "; ".join(owner.bodies) if owner else ""
+    return owner.written if owner else ""
 
 
 def _row(doc_id: str, sentence: Unit, bound: _Bound, responsible: str) -> Deadline:

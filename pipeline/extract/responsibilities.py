@@ -21,6 +21,7 @@ from pipeline.extract.bodies import (
     normal,
     same_body,
     split_bodies,
+    strip_role_note,
 )
 from pipeline.extract.common import Unit, alternation, block_unit, sentences, tidy
 from pipeline.lang.casing import expand_abbreviations
@@ -31,10 +32,12 @@ _TIERS = ("xã", "huyện", "tỉnh", "thành phố", "quận", "phường", "th
 
 @dataclass(frozen=True)
 class Owner:
-    """The bodies a body section is about, and whether they are only requested."""
+    """The bodies a body section is about, whether they are only requested, and the
+    heading's name for them as written (a deadline's `responsible` copies the text)."""
 
     bodies: tuple[str, ...]
     requested: bool
+    written: str
 
 
 @dataclass(frozen=True)
@@ -101,13 +104,14 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     content = block.content.strip()
     label, _, after = content.partition(":")
     requested = bool(_rx().requested.match(label))
-    name = _rx().requested.sub("", label, count=1)
+    name = strip_role_note(_rx().requested.sub("", label, count=1))
     has_children = any(b.section_id == block.section_id and b is not block for b in plan.blocks)
     if head_at(name) >= 0 and (after or has_children) and is_name_only(name):
-        return Owner(tuple(split_bodies(tidy(name))), requested), after.strip()
+        return Owner(tuple(split_bodies(tidy(name))), requested, tidy(name)), after.strip()
     subject = find_subject(content)
     if subject and subject.prefix in ("", "requested"):
-        owner = Owner(tuple(split_bodies(tidy(subject.body))), subject.prefix == "requested")
+        owner = Owner(tuple(split_bodies(tidy(subject.body))), subject.prefix == "requested",
+                      tidy(subject.body))
         return owner, subject.rest
     return None
 
@@ -128,7 +132,8 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
     own = owners.get(block.section_id)
     if block.role == "heading":
         if not own:
-            at = unit.text.find(":") + 1
+            colon = re.search(r":\s*", unit.text)
+            at = colon.end() if colon else 0
             return _sentence_rows(doc_id, unit.sub(at, len(unit.text)), None, skip_first=False)
         statement = own[1]
         if not statement:
