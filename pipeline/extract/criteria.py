@@ -26,7 +26,10 @@ def _rx(key: str) -> re.Pattern[str]:
 
 def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     """Criteria lists, then quotas stated anywhere else, in reading order."""
-    groups = {s.section_id: g for s in plan.sections if (g := _group(plan, s))}
+    groups: dict[str, str] = {}
+    for section in plan.sections:
+        if group := _group(plan, section, groups):
+            groups[section.section_id] = group
     rows: list[Criterion] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
         inline = _inline_group(block)
@@ -42,13 +45,22 @@ def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     return tuple(rows)
 
 
-def _group(plan: Plan, section: Section) -> str:
+def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
+    """The list a section's items belong to.
+
+    A heading naming a list (Tiêu chí, Số lượng ...) names it; a subsection of such a
+    list or of a level-1 criteria section is a field of it ("a) Đối với học sinh" ->
+    "Học sinh"), unless it says who is covered or where from (Đối tượng, Phạm vi).
+    """
     label = _label(section.heading)
+    if _rx("not_criteria").match(label):
+        return ""
     m = _rx("group_heading").match(label)
     if m:
         return m.group("group")
-    parent = plan.section(section.section_id.rsplit(".", 1)[0]) if "." in section.section_id else None
-    if parent and parent.level == 1 and "criteria" in parent.labels:
+    parent_id = section.section_id.rsplit(".", 1)[0] if "." in section.section_id else ""
+    parent = plan.section(parent_id) if parent_id else None
+    if parent and (parent_id in groups or (parent.level == 1 and "criteria" in parent.labels)):
         return capital_first(_rx("field_prefix").sub("", label, count=1))
     return ""
 
@@ -84,7 +96,7 @@ def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
     """The item, cut before its quotas, and one row per quota."""
     quotas = []
     for seg in _SEGMENT.finditer(unit.text):
-        q = _rx("quota").search(seg.group(0))
+        q = _rx("quota").search(seg.group(0)) or _rx("quota_count").search(seg.group(0))
         if q:
             quotas.append((seg, q))
     if not quotas:
@@ -105,8 +117,8 @@ def _loose_quotas(doc_id: str, unit: Unit) -> list[Criterion]:
     group = patterns.load("criteria")["quota_group"]
     for sentence in sentences(unit):
         for seg in _SEGMENT.finditer(sentence.text):
-            q = _rx("quota_anywhere").search(seg.group(0))
-            if q:
+            q = _rx("quota_anywhere").search(seg.group(0)) or _rx("quota_each").search(seg.group(0))
+            if q and not _rx("target").search(seg.group(0), 0, q.start()):
                 rows.append(_row(doc_id, group, sentence, seg.start(), seg.end(), _value(q)))
     return rows
 

@@ -1,0 +1,38 @@
+"""Criteria in shapes the seed plans never used: fields below a Tiêu chuẩn heading, counts
+after a choosing verb, targets that are not quotas, Đối tượng inside a criteria section."""
+
+from __future__ import annotations
+
+from pipeline.extract.criteria import find_criteria
+
+HEAD = ("KẾ HOẠCH", "Xét chọn nông dân sản xuất giỏi năm 2025",
+        "Thực hiện Hướng dẫn số 12/HD-HND ngày 02/01/2025 của Hội Nông dân tỉnh,")
+
+
+def _rows(make_plan, *lines):
+    return [(c.group, c.text, c.value) for c in find_criteria(make_plan(*HEAD, *lines))]
+
+
+def test_fields_below_a_criteria_heading_and_who_is_covered_left_out(make_plan):
+    assert _rows(make_plan, "I. ĐỐI TƯỢNG VÀ TIÊU CHUẨN", "1. Đối tượng",
+                 "- Hộ nông dân cư trú trên địa bàn xã.", "2. Tiêu chuẩn",
+                 "a) Đối với hộ trồng trọt", "- Áp dụng quy trình sản xuất an toàn;",
+                 "b) Đối với hộ chăn nuôi", "- Chuồng trại bảo đảm vệ sinh môi trường.") == [
+        ("Hộ trồng trọt", "Áp dụng quy trình sản xuất an toàn", ""),
+        ("Hộ chăn nuôi", "Chuồng trại bảo đảm vệ sinh môi trường", "")]
+
+
+def test_counts_after_a_choosing_verb_are_quotas(make_plan):
+    assert _rows(make_plan, "I. NỘI DUNG", "1. Số lượng", "- Mỗi chi hội chọn 03 hộ tiêu biểu.",
+                 "- Hội Nông dân xã đề xuất 01 tập thể.", "II. TỔ CHỨC THỰC HIỆN",
+                 "- Mỗi thôn giới thiệu 02 hộ sản xuất giỏi về Ban Thường vụ.") == [
+        ("Số lượng", "Mỗi chi hội chọn 03 hộ tiêu biểu", "03"),
+        ("Số lượng", "Hội Nông dân xã đề xuất 01 tập thể", "01"),
+        ("Số lượng", "Mỗi thôn giới thiệu 02 hộ sản xuất giỏi về Ban Thường vụ", "02")]
+
+
+def test_a_bound_on_a_rate_outside_a_list_is_a_target(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "- Tỷ lệ hộ đăng ký thi đua đạt tối thiểu 70%.",
+                 "- Phấn đấu có ít nhất 50 hộ đạt danh hiệu cấp huyện.",
+                 "- Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký.") == [
+        ("Số lượng", "Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký", "10%")]
