@@ -67,7 +67,7 @@ def _rx() -> _Rx:
         issuer_about_stop=re.compile(table["issuer_about_stop"]),
         title_lead=re.compile(table["title_lead"]),
         sibling_lead=re.compile(table["sibling_lead"], re.IGNORECASE),
-        issuer_stop=re.compile(table["issuer_stop"]),
+        issuer_stop=re.compile(table["issuer_stop"].format(bodies=bodies)),
         title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies)),
         named=tuple(re.compile(rx) for rx in named),
         relations=relations,

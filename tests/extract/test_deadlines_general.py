@@ -57,3 +57,8 @@ def test_responsible_from_a_heading_naming_two_bodies_is_written_as_the_heading(
 
 def test_a_yearly_budget_is_still_not_a_rhythm(make_plan):
     assert _rows(make_plan, "I. KINH PHÍ", "- Từ nguồn ngân sách được giao hàng năm của các đơn vị.") == []
+
+
+def test_quarter_written_with_its_year_after_a_slash(make_plan):
+    assert _rows(make_plan, "I. NỘI DUNG", "- Mở lớp bồi dưỡng nghiệp vụ trong Quý IV/2024.") == [
+        ("2024-12-31", "2024-Q4", "within", "trong Quý IV/2024", "")]

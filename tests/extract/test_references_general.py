@@ -57,3 +57,10 @@ def test_laws_named_with_their_date_or_with_capitalised_words(make_plan):
                     ("Luật", "", "", "", "Luật Tổ chức Quốc hội", "pursuant"),
                     ("Luật", "", "", "",
                      "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân năm 2015", "pursuant")]
+
+
+def test_issuer_stops_before_the_body_issuing_this_plan(make_plan):
+    rows = _rows(make_plan, "Công tác dân vận năm 2024",
+                 "Thực hiện Kết luận số 01-KL/HU ngày 05/01/2024 của Ban Thường vụ Huyện ủy, UBND huyện "
+                 "ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH", "- Gần dân.")
+    assert rows == [("Kết luận", "01-KL/HU", "2024-01-05", "Ban Thường vụ Huyện ủy", "", "implements")]
