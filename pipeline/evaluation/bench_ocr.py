@@ -36,7 +36,7 @@ def run(options: IngestOptions | None = None) -> list[dict]:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     with tempfile.TemporaryDirectory() as tmp:
         scans = [_scanned_pdf(stem, Path(tmp)) for stem in PLANS]
-        rows = [_page_row(pdf, index, options) for pdf in scans for index in range(2)]
+        rows = [_page_row(pdf, 0, options) for pdf in scans]
         rows += _document_rows(scans, Path(tmp), options)
     return rows
 

@@ -127,7 +127,7 @@ def render(pdf: Path, dpi: int = DPI) -> list[Image.Image]:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf),
                         f"{tmp}/page"], check=True)
         files = sorted(Path(tmp).glob("page*.png"))
-        return [Image.open(f).copy() for f in files]
+        return [Image.open(f).convert("L") for f in files]
 
 
 def scan(image: Image.Image, damage: Damage, seed: int = 0) -> Image.Image:
