@@ -6,7 +6,8 @@ the shape ("Nơi nhận:" | "TM. ỦY BAN NHÂN DÂN"). Reading such a page row 
 row merges the two into one line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."), which
 hides the code and the date from the segmenter. Here rows are cut where a gap
 is far wider than a word space, and a run of such rows (a band) is read column
-by column. The same code orders a PDF text layer's words and Tesseract's, so
+by column; a table (rows of three cells or more) is read row by row, cell by
+cell. The same code orders a PDF text layer's words and Tesseract's, so
 both sources give the segmenter the same shape.
 """
 
@@ -47,8 +48,8 @@ def reading_order(words: list[Word], options: LayoutOptions | None = None) -> li
     lines: list[str] = []
     i = 0
     while i < len(rows):
-        if len(rows[i]) == 1:
-            lines.append(_text(rows[i][0]))
+        if len(rows[i]) != 2:  # one block, or a table row: its cells left to right
+            lines.extend(_text(segment) for segment in rows[i])
             i += 1
             continue
         end, split = _band(rows, i)
@@ -88,12 +89,14 @@ def _band(rows: list[list[Segment]], start: int) -> tuple[int, float]:
     """End of the two-column band starting at ``start``, and the x that splits it.
 
     The band goes on while a row is cut at the same gap, or holds a single
-    segment on one side of it (a motto line with nothing beside it).
+    segment on one side of it (a motto line with nothing beside it). A row of
+    three cells or more is a table's and ends it: tables read row by row, as
+    the Word reader reads them.
     """
     first = rows[start]
     split = (first[0][-1].x1 + first[1][0].x0) / 2
     end = start + 1
-    while end < len(rows) and all(
+    while end < len(rows) and len(rows[end]) <= 2 and all(
             s[-1].x1 < split or s[0].x0 > split for s in rows[end]):
         end += 1
     return end, split

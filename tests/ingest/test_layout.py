@@ -52,3 +52,13 @@ def test_words_slightly_off_the_baseline_stay_on_their_line():
     words = [Word("Số:", 0, 100, 30, 120), Word("227/KH-UBND", 40, 104, 150, 122),
              Word("Kế", 0, 130, 20, 150), Word("hoạch", 30, 128, 80, 150)]
     assert reading_order(words) == ["Số: 227/KH-UBND", "Kế hoạch"]
+
+
+def test_a_table_is_read_row_by_row_so_each_task_keeps_its_deadline_and_body():
+    words = (_row(0, (0, "STT"), (150, "Nội dung"), (600, "Thời gian"), (900, "Đơn vị"))
+             + _row(30, (0, "1"), (150, "Tổ chức Hội nghị"), (600, "Quý IV"), (900, "Phòng Nội vụ"))
+             + _row(60, (0, "2"), (150, "Báo cáo kết quả"), (600, "15/12/2025"), (900, "UBND xã")))
+    assert reading_order(words) == [
+        "STT", "Nội dung", "Thời gian", "Đơn vị",
+        "1", "Tổ chức Hội nghị", "Quý IV", "Phòng Nội vụ",
+        "2", "Báo cáo kết quả", "15/12/2025", "UBND xã"]
