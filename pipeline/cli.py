@@ -53,10 +53,9 @@ def run(
 @app.command()
 def diff(file: Path = typer.Argument(..., help="A plan file to show the repairs of.")) -> None:
     """Show what the repair stage changes in FILE, as a unified diff."""
-    from pipeline.repair.diff import repair_diff
-
     from pipeline.ingest import IngestError, read_source
     from pipeline.repair import repair
+    from pipeline.repair.diff import repair_diff
 
     try:
         source = read_source(file)
@@ -74,6 +73,7 @@ def export(
 ) -> None:
     """Write the tables of a run to an Excel workbook for auditors."""
     import pandas as pd
+
     from pipeline.export.workbook import write_workbook
 
     tables = {p.stem: pd.read_csv(p, encoding="utf-8-sig", dtype=str, keep_default_na=False)

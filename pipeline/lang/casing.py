@@ -48,11 +48,15 @@ def find_mixed_case(name: str, text: str) -> str:
 def name_case(name: str) -> str:
     """Running-text case for a name written in capitals, by naming rules."""
     low = " ".join(name.lower().split())
+    header = patterns.load("header")
+    for head in header["place_heads"]:
+        if low.startswith(head.lower() + " "):
+            return head + " " + low[len(head) + 1:].title()
     for tier in _TIER_WORDS:
-        m = re.search(rf"(?:^|\s){tier}\s+(?P<place>\S.*)$", low)
-        if m:
-            head = low[: m.start("place")]
-            return _capitalise_head(head.strip()) + " " + m.group("place").title()
+        for m in re.finditer(rf"\s{tier}\s+(?P<place>(?P<first>\S+).*)$", low):
+            if m.group("first") not in header["not_places"]:
+                head = low[: m.start("place")]
+                return _capitalise_head(head.strip()) + " " + m.group("place").title()
     return _capitalise_head(low)
 
 
@@ -63,19 +67,40 @@ def issuer_heads() -> tuple[str, ...]:
 
 
 def _capitalise_head(low: str) -> str:
-    """The body's head in its usual case, the first word of its own name capitalised,
-    and each part after "và" or "-" too ("Sở Văn hóa và Thể thao")."""
-    head = next((h for h in issuer_heads() if low == h.lower() or low.startswith(h.lower() + " ")), "")
-    words = low[len(head):].split()
-    out = [head] if head else [words.pop(0).capitalize()] if words else []
-    proper_next = True
-    for w in words:
-        if w in _TIER_WORDS or w in ("thành", "phố", "thị", "trấn"):
+    """Body heads in their usual case, the first word of each proper part capitalised.
+
+    A head of several words may follow another ("Ban Chấp hành Hội Liên hiệp Phụ
+    nữ"); a one-word head counts only at the start, so "xã hội" stays lower case.
+    """
+    words, out, proper_next = low.split(), [], True
+    i = 0
+    while i < len(words):
+        head = _head_at_word(words, i, nested=i > 0)
+        if head:
+            out.append(head)
+            i += len(head.split())
+            proper_next = True
+            continue
+        w = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (w in _TIER_WORDS or w in ("thành", "phố", "thị", "trấn")) and \
+                following not in patterns.load("header")["not_places"]:
             out.append(w)
             proper_next = False
         elif w.isalpha() and not is_syllable(w):
             out.append(w.upper())  # an acronym inside the name: THCS, CNTT
         else:
-            out.append(w.capitalize() if proper_next else w)
+            out.append(w.capitalize() if proper_next or not out else w)
             proper_next = w in ("và", "-")
+        i += 1
     return " ".join(out)
+
+
+def _head_at_word(words: list[str], i: int, nested: bool) -> str:
+    rest = " ".join(words[i:])
+    for head in issuer_heads():
+        if nested and " " not in head:
+            continue
+        if rest == head.lower() or rest.startswith(head.lower() + " "):
+            return head
+    return ""

@@ -61,10 +61,9 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
     full = text.string
     preamble = " ".join(b.line.text for b in blocks if b.role == "preamble")
     closing = [b.line.text for b in blocks if b.role == "closing"]
-    issuer = (issuer_mod.from_agency_lines(header.agency_lines, full)
-              or issuer_mod.from_preamble(preamble)
-              or issuer_mod.from_signature(closing))
-    issuer = issuer_mod.complete(issuer, header.place, full)
+    issuer = issuer_mod.choose(issuer_mod.from_agency_lines(header.agency_lines, full),
+                               issuer_mod.from_preamble(preamble),
+                               issuer_mod.from_signature(closing), header.place, full)
     signature = parse_signature(closing)
     title = " ".join(([type_line.rest] if type_line and type_line.rest else []) + title_lines)
     return PlanMeta(

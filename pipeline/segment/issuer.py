@@ -40,8 +40,8 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
         clean = " ".join(line.replace("_", " ").split()).strip("-–— ")
         if not clean:
             continue
-        low = clean.lower()
-        if bodies and (low.startswith(_TIERS) or _head_at(clean) != 0):
+        low = expand_abbreviations(clean).lower()
+        if bodies and (low.startswith(_TIERS) or _head_at(low) != 0):
             bodies[-1] += " " + clean
         else:
             bodies.append(clean)
@@ -49,8 +49,7 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
         return ""
     issuer = _mixed_case(bodies[-1], text)
     if len(bodies) > 1 and not _has_locality(issuer):
-        parent = _mixed_case(bodies[-2], text)
-        issuer += _locality_of(parent)
+        issuer += _locality_of(_mixed_case(bodies[-2], text))
     return issuer
 
 
@@ -63,13 +62,19 @@ def _mixed_case(name: str, text: str) -> str:
 
 
 def from_preamble(preamble: str) -> str:
-    """The subject of "... xây dựng/ban hành Kế hoạch" in the preamble."""
+    """The subject of "... xây dựng/ban hành Kế hoạch" in the preamble.
+
+    The last such clause wins: the issuer's own sentence closes the preamble,
+    after the documents it cites ("Quyết định ... của Bộ Y tế về việc ban hành
+    Hướng dẫn ..."). A subject holding "về" is a cited document's title, not a body.
+    """
+    found = ""
     for m in _SUBJECT_VERB.finditer(preamble):
         subject = m.group("subject")
         start = _head_at(subject)
-        if start >= 0:
-            return " ".join(subject[start:].split())
-    return ""
+        if start >= 0 and not re.search(r"\bvề\b", subject[start:]):
+            found = " ".join(subject[start:].split())
+    return found
 
 
 def from_signature(closing: list[str]) -> str:
@@ -81,12 +86,22 @@ def from_signature(closing: list[str]) -> str:
     return ""
 
 
-def complete(issuer: str, place: str, text: str) -> str:
-    """Expand abbreviations and add the locality when the name stops at its tier word."""
-    issuer = expand_abbreviations(issuer)
+def choose(letterhead: str, preamble: str, signature: str, place: str, text: str) -> str:
+    """The issuer in full words, from the best source, with its locality.
+
+    The preamble's "<body> xây dựng Kế hoạch" names the issuing body itself (a
+    letterhead may name only its parent or its executive committee); the
+    letterhead then supplies the locality the preamble leaves out ("Sở Y tế" of
+    "UBND TỈNH LONG AN", "Ủy ban nhân dân huyện" of "UBND HUYỆN KIM SƠN").
+    """
+    issuer = expand_abbreviations(preamble or letterhead or signature)
     if not issuer or _has_locality(issuer):
         return issuer
     tier = _trailing_tier(issuer)
+    head_locality = _locality_of(expand_abbreviations(letterhead)).strip()
+    if head_locality and (not tier or head_locality.lower().startswith(tier + " ")):
+        name = head_locality[len(tier):].strip() if tier else head_locality
+        return f"{issuer} {name}"
     if not tier:
         return issuer
     name = place or _named_in_text(tier, text) or _province_in_text(tier, text)

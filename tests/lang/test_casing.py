@@ -21,3 +21,11 @@ def test_body_heads_keep_their_usual_case_and_acronyms_stay_capitals():
         "Hội đồng Thi đua - Khen thưởng tỉnh Quảng Nam"
     assert name_case("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN") == "Sở Nông nghiệp và Phát triển nông thôn"
     assert name_case("TRƯỜNG THCS XUÂN PHƯƠNG").startswith("Trường THCS")
+
+
+def test_tier_words_inside_common_nouns_and_party_heads():
+    assert name_case("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH HÀ NAM") == \
+        "Sở Lao động - Thương binh và Xã hội tỉnh Hà Nam"
+    assert name_case("TỈNH ĐOÀN NGHỆ AN") == "Tỉnh đoàn Nghệ An"
+    assert name_case("BAN CHẤP HÀNH HỘI NÔNG DÂN TỈNH HÀ TĨNH") == \
+        "Ban Chấp hành Hội Nông dân tỉnh Hà Tĩnh"

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.segment.issuer import complete, from_agency_lines, from_preamble, issuer_level
+from pipeline.segment.issuer import choose, from_agency_lines, from_preamble, issuer_level
 
 
 def test_committee_name_split_over_two_letterhead_lines():
@@ -21,12 +21,28 @@ def test_subject_of_the_preamble_verb():
 
 
 def test_a_name_that_stops_at_its_tier_takes_the_place_line():
-    assert complete("UBND huyện", "Kim Sơn", "") == "Ủy ban nhân dân huyện Kim Sơn"
+    assert choose("", "UBND huyện", "", "Kim Sơn", "") == "Ủy ban nhân dân huyện Kim Sơn"
 
 
 def test_a_name_that_stops_at_its_tier_takes_the_locality_named_in_the_text():
     text = "Giao Văn phòng phối hợp với Báo Quảng Ninh đưa tin."
-    assert complete("Hội Nông dân tỉnh", "", text) == "Hội Nông dân tỉnh Quảng Ninh"
+    assert choose("", "Hội Nông dân tỉnh", "", "", text) == "Hội Nông dân tỉnh Quảng Ninh"
+
+
+def test_the_letterhead_locality_beats_a_place_line_naming_a_town():
+    assert choose("Ủy ban nhân dân huyện Kim Sơn", "Ủy ban nhân dân huyện", "", "Phát Diệm", "") == \
+        "Ủy ban nhân dân huyện Kim Sơn"
+
+
+def test_the_preamble_names_the_issuing_body_and_the_letterhead_its_locality():
+    assert choose("Sở Y tế tỉnh Long An", "Sở Y tế", "", "Long An", "") == "Sở Y tế tỉnh Long An"
+    assert choose("Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "Ban Thường vụ Hội LHPN tỉnh",
+                  "", "Nghệ An", "") == "Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh Nghệ An"
+
+
+def test_mass_organisation_letterhead():
+    assert from_agency_lines(("HỘI LHPN VIỆT NAM", "BCH HỘI LHPN TỈNH NGHỆ AN"), "") == \
+        "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Nghệ An"
 
 
 @pytest.mark.parametrize(("issuer", "level"), [
@@ -43,3 +59,9 @@ def test_a_name_that_stops_at_its_tier_takes_the_locality_named_in_the_text():
 ])
 def test_issuer_level(issuer, level):
     assert issuer_level(issuer) == level
+
+
+def test_the_issuers_own_clause_not_a_cited_documents_title():
+    preamble = ("Thực hiện Quyết định số 3711/QĐ-BYT ngày 19/9/2014 của Bộ trưởng Bộ Y tế về việc "
+                "ban hành Hướng dẫn giám sát bệnh sốt xuất huyết; Sở Y tế xây dựng Kế hoạch như sau:")
+    assert from_preamble(preamble) == "Sở Y tế"

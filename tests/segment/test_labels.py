@@ -13,6 +13,11 @@ from pipeline.segment.labels import labels_for
     ("TIẾN ĐỘ THỰC HIỆN", ("schedule",)),
     ("Tổ chức thực hiện", ("organization",)),
     ("ĐỐI TƯỢNG, PHẠM VI ÁP DỤNG", ()),
+    ("ĐỐI TƯỢNG, TIÊU CHUẨN VÀ SỐ LƯỢNG", ("criteria",)),
+    ("NỘI DUNG VÀ TIẾN ĐỘ THỰC HIỆN", ("content", "schedule")),
+    # Headings the contract's table names no label for get none.
+    ("NHIỆM VỤ, GIẢI PHÁP", ()),
+    ("MỤC TIÊU", ()),
 ])
 def test_canonical_labels_from_heading_words(heading, labels):
     assert labels_for(heading) == labels
