@@ -160,6 +160,7 @@ class PlanMeta:
     signer_name: str = ""
     signer_title: str = ""
     signing_authority: str = ""
+    attached_code: str = ""  # the decision a plan was issued with ("Ban hành kèm theo Quyết định số …")
 
 
 @dataclass(frozen=True)

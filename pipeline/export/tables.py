@@ -16,7 +16,7 @@ from pipeline.models import DocumentResult
 COLUMNS: dict[str, list[str]] = {
     "plans": ["doc_id", "doc_type", "number", "symbol", "code", "issue_date", "place", "issuer",
               "issuer_level", "title", "signer_name", "signer_title", "signing_authority",
-              "file", "format", "pages"],
+              "attached_code", "file", "format", "pages"],
     "sections": ["doc_id", "section_id", "level", "number", "heading", "labels", "text",
                  "start", "end", "page"],
     "references": ["doc_id", "section_id", "ref_type", "ref_number", "ref_symbol", "ref_code",

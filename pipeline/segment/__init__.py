@@ -8,6 +8,8 @@ puts them in order and fills :class:`PlanMeta`.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.markers import match_marker
 from pipeline.models import Block, Line, Plan, PlanMeta, Text
 from pipeline.segment import issuer as issuer_mod
@@ -15,6 +17,10 @@ from pipeline.segment.closing import closing_start, parse_signature
 from pipeline.segment.doctype import TypeLine, find_type_line, title_span
 from pipeline.segment.header import Header, parse_header
 from pipeline.segment.outline import build_outline
+
+# "(Ban hành kèm theo Quyết định số 3194/QĐ-UBND ngày …)" under a plan's title.
+_ATTACHED = re.compile(r"kèm theo\s+(?:[^\s()]+\s+){1,3}?số\s*(?P<code>\d+\s*[/-]\s*[^\s,;)]+)",
+                       re.IGNORECASE)
 
 # Without a type line, the header is looked for in this many opening lines.
 HEADER_LINES_WITHOUT_TYPE = 12
@@ -80,4 +86,16 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
         signer_name=signature.signer_name,
         signer_title=signature.signer_title,
         signing_authority=signature.signing_authority,
+        attached_code=_attached_code(blocks),
     )
+
+
+def _attached_code(blocks: list[Block]) -> str:
+    """Code of the decision the plan was issued with, from the note under its title."""
+    for block in blocks:
+        m = _ATTACHED.search(block.line.text) if block.line.text.startswith("(") else None
+        if block.role == "preamble" and m:
+            return re.sub(r"\s+", "", m.group("code"))
+        if block.role not in ("header", "title", "preamble"):
+            break
+    return ""

@@ -55,3 +55,11 @@ def test_a_preamble_opening_with_the_issuer_is_not_title():
     plan = plan_from_text(text)
     assert plan.meta.title == "Triển khai công tác chuyển đổi số trên địa bàn huyện năm 2025"
     assert [b.role for b in plan.blocks][5] == "preamble"
+
+
+def test_a_plan_issued_with_a_decision_records_its_code():
+    text = FULL.replace("trên địa bàn huyện năm 2025\n",
+                        "trên địa bàn huyện năm 2025\n(Ban hành kèm theo Quyết định số 215/QĐ-UBND "
+                        "ngày 14/02/2025 của Ủy ban nhân dân huyện)\n")
+    assert plan_from_text(text).meta.attached_code == "215/QĐ-UBND"
+    assert plan_from_text(FULL).meta.attached_code == ""
