@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core hunspell-vi qpdf
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core hunspell-vi qpdf \
+	libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system run test eval bench lint notebooks clean
@@ -39,6 +40,10 @@ eval: setup
 
 bench: setup
 	$(PY) -m pipeline.evaluation.bench
+
+# Executes the notebooks headless on the run's DuckDB; executed copies go to data/processed/notebooks.
+notebooks: run
+	$(PY) -m pipeline.evaluation.notebooks --db data/processed/plans.duckdb --out data/processed/notebooks
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests

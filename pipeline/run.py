@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.compare import compare
+from pipeline.compare.views import VIEWS
 from pipeline.export import write_outputs
 from pipeline.export.tables import build_tables
 from pipeline.models import DocumentResult, ErrorRow, Source
@@ -75,7 +77,7 @@ def run(inputs: list[Path], out: Path, options: RunOptions | None = None) -> Run
     results = _process_all(jobs, options)
     tables = build_tables(results)
     tables.update(_compare(tables))
-    write_outputs(results, tables, out, _views())
+    write_outputs(results, tables, out, VIEWS)
     return RunSummary(len(results), int(len(tables["pages"])), int(len(tables["errors"])),
                       round(time.perf_counter() - started, 2))
 
@@ -162,10 +164,6 @@ class _progress:
 def _compare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Corpus-level comparison tables; a failure here is reported, never fatal."""
     try:
-        from pipeline.compare import compare
-    except ImportError:
-        return {}
-    try:
         return compare(tables)
     except Exception as err:  # noqa: BLE001
         row = ErrorRow("", "", "compare", f"{err.__class__.__name__}: {err}"[:300])
@@ -173,9 +171,3 @@ def _compare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         return {"errors": errors}
 
 
-def _views() -> dict[str, str]:
-    try:
-        from pipeline.compare.views import VIEWS
-    except ImportError:
-        return {}
-    return VIEWS
