@@ -16,6 +16,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide outputs from colleagues
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -23,3 +24,9 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_atomic(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline="\n"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

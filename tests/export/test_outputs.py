@@ -42,3 +42,13 @@ def test_atomic_write_replaces_whole_files_and_leaves_no_temporary(tmp_path):
     write_text_atomic(target, "mới")
     assert target.read_text(encoding="utf-8") == "mới"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_outputs_are_readable_by_others_as_the_umask_allows(tmp_path):
+    import os
+    old = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
