@@ -1,10 +1,11 @@
 """OCR accuracy per kind of input, ours next to plain Tesseract, on pages of the sample plans.
 
 Kinds: a clean 300 dpi render, a mild scan, a harsh scan (blur, heavy noise,
-speckle, JPEG q45, dark edges, 1° skew) and a PDF whose text layer is a broken
-font map's garbage. Each page is written to a file and read through
-:func:`pipeline.ingest.read_source`, so the measure covers the whole path a
-user's scan takes (page choice, cleaning, OCR, layout). Plain Tesseract is
+speckle, JPEG q45, dark edges, 1° skew), a mild scan in colour with a red seal
+over the text, and a PDF whose text layer is a broken font map's garbage.
+Each page is written to a file and read through :func:`pipeline.ingest.read_source`,
+so the measure covers the whole path a user's scan takes (page choice,
+cleaning, OCR, layout). Plain Tesseract is
 ``pytesseract.image_to_string(img, lang="vie")`` at psm 3 on the same image.
 
 ``headings`` is the share of roman-numeral section headings ("II. NỘI DUNG ...")
@@ -31,6 +32,8 @@ from pipeline.ingest import IngestOptions, read_source
 PLANS = ("002_1d0c97eeb57a3117", "004_e58006d243a02151")
 KINDS = {"clean": synth.CLEAN, "mild": synth.MILD, "harsh": synth.HARSH}
 BROKEN = "broken text layer"
+SEALED = "mild + red seal (colour JPEG)"
+SEAL_AT = (1300, 1500)  # mid-page, over body text
 _ROMAN_HEADING = re.compile(r"^[IVX]+\. ")
 
 
@@ -52,7 +55,7 @@ def run(pages_per_plan: int = 2, options: IngestOptions | None = None) -> list[d
         with ProcessPoolExecutor(max_workers=options.workers) as pool:
             results = list(pool.map(_read, tasks))
     rows = []
-    for kind in [*KINDS, BROKEN]:
+    for kind in [*KINDS, SEALED, BROKEN]:
         mine = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
                 if c.kind == kind and e == "ours"]
         plain = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
@@ -75,6 +78,10 @@ def make_cases(folder: Path, pages_per_plan: int) -> list[Case]:
                 file = folder / f"{stem}-{number}-{kind}.png"
                 synth.scan(image, damage, seed=number).save(file, dpi=(synth.DPI, synth.DPI))
                 cases.append(Case(kind, file, tuple(truth)))
+            sealed = folder / f"{stem}-{number}-sealed.jpg"
+            synth.stamp(synth.scan(image, synth.MILD, seed=number), SEAL_AT).save(
+                sealed, quality=85, dpi=(synth.DPI, synth.DPI))
+            cases.append(Case(SEALED, sealed, tuple(truth)))
             broken = folder / f"{stem}-{number}-broken.pdf"
             synth.write_broken_layer_pdf([image], [truth], broken)
             cases.append(Case(BROKEN, broken, tuple(truth)))

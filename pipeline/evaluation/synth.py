@@ -161,6 +161,23 @@ def _jpeg(img: Image.Image, quality: int) -> Image.Image:
         return Image.open(buf).copy()
 
 
+def stamp(image: Image.Image, centre: tuple[int, int], radius: int = 190) -> Image.Image:
+    """A colour copy of the page with a red seal over it, as every signed plan has."""
+    from PIL import ImageFont
+
+    page = image.convert("RGB")
+    overlay = Image.new("RGB", page.size, (255, 255, 255))
+    draw = ImageDraw.Draw(overlay)
+    x, y = centre
+    red = (205, 35, 40)
+    for r, width in ((radius, 9), (radius - 40, 4)):
+        draw.ellipse((x - r, y - r, x + r, y + r), outline=red, width=width)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans-Bold.ttf"), 44)
+    draw.text((x, y), "ỦY BAN NHÂN DÂN", fill=red, font=font, anchor="mm")
+    draw.text((x, y + 60), "★", fill=red, font=font, anchor="mm")
+    return Image.fromarray(np.minimum(np.asarray(page), np.asarray(overlay)))
+
+
 def images_to_pdf(images: list[Image.Image], path: Path, dpi: int = DPI) -> Path:
     """A scanned PDF: one image a page and no text layer."""
     first, *rest = [im.convert("L") for im in images]

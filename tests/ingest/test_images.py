@@ -51,3 +51,14 @@ def test_a_file_that_is_not_the_image_it_claims_is_refused(tmp_path, name, data,
     path.write_bytes(data)
     with pytest.raises(IngestError, match=reason):
         read_source(path)
+
+
+def test_text_under_a_red_seal_is_read(plan_002, tmp_path):
+    path = tmp_path / "sealed.jpg"
+    sealed = synth.stamp(plan_002.images[1], centre=(1300, 1500)).crop((0, 1000, 2481, 2000))
+    sealed.save(path, quality=85, dpi=(300, 300))
+    lines = read_source(path).pages[0].lines
+    for covered in ("biệt là dịp kỷ niệm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi",
+                    "đua ái quốc (11/6/2025) và 70 năm ngày Giải phóng Hải Phòng",
+                    "- Các cơ quan, đơn vị chủ động phát hiện, xây dựng và lựa chọn"):
+        assert covered in lines
