@@ -17,7 +17,9 @@ import os
 import shlex
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
@@ -29,6 +31,7 @@ from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Word, reading_order
 from pipeline.ingest.options import IngestOptions, OcrOptions
 from pipeline.ingest.preprocess import prepare
+from pipeline.ingest.quality import syllable_share
 from pipeline.ingest.stems import recount_roman_ones
 from pipeline.ingest.tessdata import tessdata_dir
 from pipeline.models import Page
@@ -104,29 +107,62 @@ def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], fl
     """Lines in reading order and the mean word confidence (None for a blank page)."""
     dpi = float(image.info.get("dpi", (options.ocr.dpi,))[0])
     page = prepare(image, options.ocr)
-    words = recount_roman_ones(without_specks(tesseract_words(page, dpi, options.ocr)), page)
+    words = _words(page, dpi, options.ocr)
+    if _share(words) < options.ocr.upright_below:  # also no words: sideways lines read as none
+        turned = upright(page, dpi, options.ocr)
+        again = _words(turned, dpi, options.ocr) if turned else []
+        words = again if _share(again) > _share(words) else words
     if not words:
         return [], None
     lines = reading_order([w for w, _ in words], options.layout)
     return lines, round(sum(c for _, c in words) / len(words), 1)
 
 
+def _words(page: Image.Image, dpi: float, options: OcrOptions) -> list[tuple[Word, float]]:
+    return recount_roman_ones(without_specks(tesseract_words(page, dpi, options)), page)
+
+
+def _share(words: list[tuple[Word, float]]) -> float:
+    return syllable_share(" ".join(w.text for w, _ in words))
+
+
+def upright(page: Image.Image, dpi: float, options: OcrOptions) -> Image.Image | None:
+    """The page turned as Tesseract's orientation detector says, or None when it
+    finds the page upright or cannot tell. Asked only when a first reading is
+    not Vietnamese, since it costs about half a page's OCR."""
+    try:
+        with _as_file(page, dpi) as picture:
+            osd = pytesseract.image_to_osd(picture, config="--psm 0",
+                                           output_type=pytesseract.Output.DICT,
+                                           timeout=options.timeout)
+    except (RuntimeError, pytesseract.TesseractError):  # too little text, or timed out
+        return None
+    return page.rotate(-osd["rotate"], expand=True, fillcolor=255) if osd["rotate"] else None
+
+
+@contextmanager
+def _as_file(image: Image.Image, dpi: float) -> Iterator[str]:
+    """The image as an uncompressed file (pytesseract's default PNG costs a third of a
+    second a page), with its resolution, which Tesseract reads to size its line finding."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory() as tmp:
+        picture = Path(tmp) / "page.bmp"
+        image.save(picture, dpi=(dpi, dpi))
+        yield str(picture)
+
+
 def tesseract_words(image: Image.Image, dpi: float,
                     options: OcrOptions) -> list[tuple[Word, float]]:
     """Tesseract's words with boxes and confidences, in one run of the engine."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    with tempfile.TemporaryDirectory() as tmp:
-        # An uncompressed file: pytesseract's default PNG costs a third of a second a page.
-        picture = Path(tmp) / "page.bmp"
-        image.save(picture, dpi=(dpi, dpi))
-        try:
+    try:
+        with _as_file(image, dpi) as picture:
             data = pytesseract.image_to_data(
-                str(picture), lang=options.lang, config=tesseract_config(options),
+                picture, lang=options.lang, config=tesseract_config(options),
                 output_type=pytesseract.Output.DICT, timeout=options.timeout)
-        except RuntimeError as err:  # pytesseract's timeout
-            raise IngestError(f"OCR timed out after {options.timeout:.0f} s on a page") from err
-        except pytesseract.TesseractError as err:
-            raise IngestError(f"OCR failed: {err.message.strip()[:120]}") from err
+    except RuntimeError as err:  # pytesseract's timeout
+        raise IngestError(f"OCR timed out after {options.timeout:.0f} s on a page") from err
+    except pytesseract.TesseractError as err:
+        raise IngestError(f"OCR failed: {err.message.strip()[:120]}") from err
     return [
         (Word(text, left, top, left + width, top + height), float(conf))
         for text, left, top, width, height, conf in zip(

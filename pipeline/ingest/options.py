@@ -37,6 +37,9 @@ class OcrOptions:
     # grey levels: clean renders measure 0.6, mild scans 2.5, harsh ones 10. 0 turns it off.
     denoise_above: float = 4.0
     timeout: float = 300.0  # seconds for one page before Tesseract is stopped
+    # A page read with fewer Vietnamese syllables than this share may be sideways or
+    # upside down: Tesseract's orientation detector is asked, and the page read again.
+    upright_below: float = 0.5
 
 
 @dataclass(frozen=True)
