@@ -37,6 +37,9 @@ from pipeline.ingest.tessdata import tessdata_dir
 from pipeline.models import Page
 
 MIN_SCALED_DPI = 0.8  # images below this share of the target dpi are enlarged
+MAX_SCALE = 3.0  # never enlarge more (memory), whatever the resolution says
+MAX_PAGE_INCHES = 17.0  # an A3 page's long side is 16.5 in
+A4_WIDTH_INCHES, A4_RATIO, A4_RATIO_SLACK = 8.27, 1.414, 0.06
 SPECK_CONFIDENCE = 50.0  # lone punctuation below this confidence is a speck
 SPECK_SIZE = 0.15  # ... and so is one smaller than this share of the line height
 
@@ -94,13 +97,26 @@ def load_page(job: PageJob, dpi: int) -> Image.Image:
 def _at_dpi(image: Image.Image, stored: float, dpi: int) -> Image.Image:
     """Enlarge a low-resolution image (Tesseract's models expect text about 300 dpi high)
     and record the resolution, which Tesseract reads to size its line finding."""
-    if stored and stored < dpi * MIN_SCALED_DPI:
-        scale = dpi / stored
+    actual = page_dpi(image.size, stored) or dpi
+    if actual < dpi * MIN_SCALED_DPI:
+        scale = min(dpi / actual, MAX_SCALE)
         image = image.resize((round(image.width * scale), round(image.height * scale)),
                              Image.Resampling.BICUBIC)
-        stored = dpi
-    image.info["dpi"] = (stored or dpi, stored or dpi)
+        actual *= scale
+    image.info["dpi"] = (actual, actual)
     return image
+
+
+def page_dpi(size: tuple[int, int], stored: float) -> float:
+    """The image's resolution: as stored when that gives a paper-sized page (a phone
+    photo says 72 dpi for a 4000-pixel picture: 55 inches), else from the width of an
+    A4 page when the picture has A4's shape, else 0 for unknown."""
+    long_side, short_side = max(size), min(size)
+    if stored and long_side / stored <= MAX_PAGE_INCHES:
+        return stored
+    if abs(long_side / short_side - A4_RATIO) < A4_RATIO_SLACK:
+        return short_side / A4_WIDTH_INCHES
+    return 0.0
 
 
 def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], float | None]:

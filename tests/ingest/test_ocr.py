@@ -6,7 +6,7 @@ from PIL import Image
 
 from pipeline.ingest import IngestOptions
 from pipeline.ingest.layout import Word
-from pipeline.ingest.ocr import PageJob, ocr_image, ocr_job, without_specks
+from pipeline.ingest.ocr import PageJob, ocr_image, ocr_job, page_dpi, without_specks
 
 TOP = (0, 0, 2481, 1400)  # letterhead, title and first lines of an A4 page at 300 dpi
 
@@ -35,3 +35,10 @@ def test_specks_read_as_punctuation_are_dropped_but_a_real_dash_is_kept():
              (word("_", 300, 302, 40, 42), 69.0),  # a speck: dot-sized
              (word(";", 400, 410, 10, 31), 26.0)]  # unsure of itself
     assert [w.text for w, _ in without_specks(words)] == ["kinh", "tế", "-", "xã"]
+
+
+def test_image_resolution_is_taken_from_metadata_only_when_it_gives_a_paper_sized_page():
+    assert page_dpi((1240, 500), stored=150) == 150  # a strip cut from a 150 dpi scan
+    assert page_dpi((4000, 3000), stored=72) == 0  # a phone photo: "55 inches" wide
+    assert round(page_dpi((1240, 1754), stored=0)) == 150  # an A4 scan without metadata
+    assert page_dpi((800, 600), stored=0) == 0  # unknown: left as it is
