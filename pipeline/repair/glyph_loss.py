@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
@@ -196,12 +197,12 @@ def _candidates(span: str, vocabulary: Vocabulary
                  for text, fills in _span_options(span, vocabulary))
 
 
-@dataclass(frozen=True)
-class _Path:
-    cost: float
-    parts: tuple[str, ...]
-    fills: str
-    context: tuple[str, ...]
+# A decoding path: (cost, last two model tokens, parts, letters filled), where
+# parts is a linked list (earlier parts, this part's text) or None: plain tuples
+# and no copying, because the decoder makes tens of thousands of paths a plan.
+_Parts = tuple["_Parts", str] | None
+_Path = tuple[float, tuple[str, ...], _Parts, str]
+_Option = tuple[str, str, tuple[str, ...], float]
 
 
 class Decoder:
@@ -210,9 +211,9 @@ class Decoder:
     def __init__(self, lm: LanguageModel, loss: LossModel) -> None:
         self.lm, self.loss = lm, loss
         self.vocabulary = vocabulary_of(lm)
-        self._options: dict[str, list[tuple[str, str, tuple[str, ...], float]]] = {}
+        self._options: dict[str, list[_Option]] = {}
 
-    def options(self, span: str) -> list[tuple[str, str, tuple[str, ...], float]]:
+    def options(self, span: str) -> list[_Option]:
         """The best readings of a span: text, fills, model tokens, cost of the fills."""
         found = self._options.get(span)
         if found is None:
@@ -230,7 +231,7 @@ class Decoder:
         """The most probable reading of ``line``, each space kept or filled with a lost letter."""
         cuts = [-1] + [i for i, c in enumerate(line) if c == " "] + [len(line)]
         beams: list[list[_Path]] = [[] for _ in cuts]
-        beams[0] = [_Path(0.0, (), "", context)]
+        beams[0] = [(0.0, context, None, "")]
         for i, start in enumerate(cuts[:-1]):
             for j in range(i + 1, len(cuts)):
                 end = cuts[j]
@@ -239,7 +240,7 @@ class Decoder:
                 span = line[start + 1:end]
                 keep = GAP_COST if not span and line[:start].strip() and line[end:].strip() else 0.0
                 for option in self.options(span):
-                    beams[j].extend(self._extend(path, keep, *option) for path in beams[i])
+                    self._extend(beams[i], keep, option, beams[j])
             self._extend_places(line, cuts, i, beams)
             beams[i + 1] = _prune(beams[i + 1])
         return _best(beams[-1], line)
@@ -252,53 +253,66 @@ class Decoder:
         has (any of them equally likely), in place of the model's price of its
         syllables: the model knows few place names, the gazetteer all of them.
         """
-        paths = [p for p in beams[i] if p.context and p.context[-1] in TIER_ENDS]
-        for path in paths:
-            tiers = tiers_after(path.context)
+        for path in beams[i]:
+            if not path[1] or path[1][-1] not in TIER_ENDS:
+                continue
+            tiers = tiers_after(path[1])
             for j in range(i + 1, len(cuts)):
                 if cuts[j] - cuts[i] > MAX_NAME + 2:
                     break
                 for name, fills in place_fillings(line[cuts[i] + 1:cuts[j]], tiers):
                     cost = sum(self.loss.letter_cost.get(c, NEVER) for c in fills)
-                    beams[j].append(self._extend(path, 0.0, name, fills, tuple(lm_tokens(name)),
-                                                 cost + name_cost(tiers), scored=False))
+                    option = (name, fills, tuple(lm_tokens(name)), cost + name_cost(tiers))
+                    self._extend([path], 0.0, option, beams[j], scored=False)
 
-    def _extend(self, path: _Path, keep: float, text: str, fills: str,
-                tokens: tuple[str, ...], cost: float, scored: bool = True) -> _Path:
-        cost += path.cost + keep
-        context = path.context
-        if fills and text[:1] in fills and text[:1].isupper() and _mid_sentence(path):
-            cost += CAPITAL_COST
-        for token in tokens:
-            if scored:
-                cost -= self.lm.logprob(token, context)
-            context = (context + (token,))[-2:]
-        sep = " " if path.parts else ""
-        return _Path(cost, path.parts + (sep + text,), path.fills + fills, context)
+    def _extend(self, paths: list[_Path], keep: float, option: _Option, out: list[_Path],
+                scored: bool = True) -> None:
+        """Every path in ``paths`` followed by one reading of the next span, onto ``out``."""
+        text, fills, tokens, cost = option
+        capital = bool(fills) and text[:1] in fills and text[:1].isupper()
+        logprob = self.lm.logprob
+        for path_cost, context, parts, path_fills in paths:
+            total = path_cost + keep + cost
+            if capital and _mid_sentence(parts):
+                total += CAPITAL_COST
+            for token in tokens:
+                if scored:
+                    total -= logprob(token, context)
+                context = (context[-1], token) if context else (token,)
+            out.append((total, context, (parts, " " + text if parts else text),
+                        path_fills + fills))
 
 
-def _mid_sentence(path: _Path) -> bool:
+def _mid_sentence(parts: _Parts) -> bool:
     """Whether the text decoded so far on this line ends inside a sentence."""
-    last = path.parts[-1].rstrip() if path.parts else ""
+    last = parts[1].rstrip() if parts else ""
     return bool(last) and last[-1] not in ".:;!?-–+)" and not _MARKER.fullmatch(last.strip())
 
 
 def _prune(paths: list[_Path]) -> list[_Path]:
     best: dict[tuple[str, ...], _Path] = {}
-    for p in paths:
-        if p.context not in best or p.cost < best[p.context].cost:
-            best[p.context] = p
-    kept = sorted(best.values(), key=lambda p: p.cost)[:BEAM]
-    return [p for p in kept if p.cost <= kept[0].cost + BEAM_WIDTH]
+    for path in paths:
+        other = best.get(path[1])
+        if other is None or path[0] < other[0]:
+            best[path[1]] = path
+    kept = sorted(best.values(), key=itemgetter(0))[:BEAM]
+    return [p for p in kept if p[0] <= kept[0][0] + BEAM_WIDTH]
+
+
+def _text(parts: _Parts) -> str:
+    texts = []
+    while parts:
+        parts, text = parts
+        texts.append(text)
+    return "".join(reversed(texts))
 
 
 def _best(paths: list[_Path], line: str) -> Restoration:
     if not paths:
         return Restoration(line, "", 0.0)
-    paths = sorted(paths, key=lambda p: p.cost)
-    weights = [math.exp(paths[0].cost - p.cost) for p in paths]
-    text = "".join(paths[0].parts)
-    return Restoration(text, paths[0].fills, weights[0] / sum(weights))
+    paths = sorted(paths, key=itemgetter(0))
+    weights = [math.exp(paths[0][0] - p[0]) for p in paths]
+    return Restoration(_text(paths[0][2]), paths[0][3], weights[0] / sum(weights))
 
 
 def is_suspect(line: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -99,8 +99,13 @@ def inventory() -> frozenset[str]:
         return frozenset(f.read().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(token: str) -> bool:
-    """A valid Vietnamese syllable (any case, any tone placement, NFC or not)."""
+    """A valid Vietnamese syllable (any case, any tone placement, NFC or not).
+
+    Cached: a document's words repeat, and legacy detection reads every word
+    of a document once per encoding.
+    """
     return canonical(unicodedata.normalize("NFC", token)) in inventory()
 
 
