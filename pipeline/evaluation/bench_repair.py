@@ -59,6 +59,7 @@ TEXT_DAMAGE: dict[str, Callable[[str], str]] = {
     "tcvn3": corrupt.tcvn3,
     "vni": corrupt.vni,
     "viscii": corrupt.viscii,
+    "viqr": corrupt.viqr,
     "mojibake": corrupt.mojibake,
     "homoglyph": corrupt.homoglyphs,
 }

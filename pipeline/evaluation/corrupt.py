@@ -80,6 +80,25 @@ def vni(text: str) -> str:
     return pattern.sub(lambda m: inverse[m.group(0)], unicodedata.normalize("NFC", text))
 
 
+_VIQR_SIGNS = {"\u0306": "(", "\u0302": "^", "\u031b": "+", "\u0301": "'", "\u0300": "`",
+               "\u0309": "?", "\u0303": "~", "\u0323": "."}
+
+
+def viqr(text: str) -> str:
+    """Vietnamese in ASCII signs after each letter (RFC 1456): "Việt" -> "Vie^.t", đ -> dd."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in "đĐ":
+            out.append("dd" if char == "đ" else "DD")
+            continue
+        base, *marks = unicodedata.normalize("NFD", char)
+        shapes = [_VIQR_SIGNS[m] for m in marks if m in "\u0306\u0302\u031b"]
+        tones = [_VIQR_SIGNS[m] for m in marks if m in _VIQR_SIGNS and _VIQR_SIGNS[m] not in "(^+"]
+        out.append(base + "".join(shapes + tones) if marks and len(shapes + tones) == len(marks)
+                   else char)
+    return "".join(out)
+
+
 def mojibake(text: str) -> str:
     """UTF-8 bytes read as cp1252."""
     return as_cp1252(text.encode("utf-8"))

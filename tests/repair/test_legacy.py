@@ -44,3 +44,22 @@ def test_clean_unicode_is_never_taken_for_a_legacy_encoding():
     assert detect([SENTENCE, "Tôi là cán bộ.", "KẾ HOẠCH"]) is None
     for name in ("tcvn3", "vni", "viscii"):
         assert fix_line(SENTENCE, name) == SENTENCE
+
+
+VIQR = ("Co^.ng ho`a xa~ ho^.i chu? nghi~a Vie^.t Nam. DDo^.c la^.p - Tu+. do - Ha.nh phu'c\n"
+        "Ke^' hoa.ch tuye^n truye^`n thi ddua ye^u nu+o+'c giai ddoa.n 2023 - 2025.")
+
+
+def test_viqr_is_detected_and_decoded_with_its_full_stops_kept():
+    assert detect(VIQR.split("\n")) == "viqr"
+    assert decode(VIQR, "viqr") == (
+        "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc\n"
+        "Kế hoạch tuyên truyền thi đua yêu nước giai đoạn 2023 - 2025.")
+
+
+def test_ascii_text_with_apostrophes_question_marks_and_stops_is_not_viqr():
+    english = ["Don't worry? It's the plan's end. Really? Yes.", "Who's there? A.B. Smith's co."]
+    unaccented = ["Ke hoach thi dua yeu nuoc. Vi sao? Tai sao khong?", "UBND xa Phu Luong."]
+    assert detect(english) is None
+    assert detect(unaccented) is None
+    assert detect([SENTENCE]) is None
