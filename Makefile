@@ -32,11 +32,12 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
-# Samples (needs `make run` first) and the extra hand-annotated plans in tests/data/extra.
-eval: setup
+# The samples (after `make run`), the extra hand-annotated plans in tests/data/extra, and OCR per kind of scan.
+eval: run
 	$(PY) -m pipeline.evaluation.score data/processed --gold tests/data/gold
 	$(VENV)/bin/plans run tests/data/extra/*.txt --out build/eval-extra --no-progress
 	$(PY) -m pipeline.evaluation.score build/eval-extra --gold tests/data/extra
+	$(PY) -m pipeline.evaluation.eval_ocr
 
 bench: setup
 	$(PY) -m pipeline.evaluation.bench

@@ -4,8 +4,11 @@ Why the language model decides: a slip turns one syllable into another valid
 one, so spelling cannot see it; only context can ("thi đua" is common, "thí
 đua" is not). Each syllable is compared with its neighbours under the other
 tone marks and hats (the letters OCR confuses), and replaced only when the
-model prefers the alternative by a wide margin (:data:`MARGIN` nats), so
-uncommon but correct words stay.
+model prefers the alternative by a wide margin (:data:`MARGIN` nats) and only
+context speaks for it: the alternative must pair with a neighbour (in the
+model's counts or as a dictionary word, :mod:`word_pairs`) where the word as
+read pairs with neither. A small model otherwise swaps a rare syllable for a
+common one on frequency alone ("CỘNG HÒA" read back as "CÔNG HÓA").
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import cache
 from pipeline.repair.lm import LanguageModel, lm_token
 from pipeline.repair.syllables import canonical, inventory, is_syllable
 from pipeline.repair.tones import place_tone, split_tone
+from pipeline.repair.word_pairs import word_pairs
 
 MARGIN = 4.0
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -94,4 +98,13 @@ def _best_alternative(raw: str, tokens: list[str], i: int, lm: LanguageModel) ->
     score, best = max((_score(tokens, i, alt, lm), alt) for alt in alternatives)
     if not is_syllable(raw):
         return best
+    if _paired(tokens, i, word, lm) or not _paired(tokens, i, best, lm):
+        return None
     return best if score - _score(tokens, i, word, lm) >= MARGIN else None
+
+
+def _paired(tokens: list[str], i: int, word: str, lm: LanguageModel) -> bool:
+    """Does ``word`` at ``i`` form a known pair with the token before or after it?"""
+    pairs = [(tokens[i - 1], word)] if i else []
+    pairs += [(word, tokens[i + 1])] if i + 1 < len(tokens) else []
+    return any(pair in word_pairs() or lm.counts[1].get(pair) for pair in pairs)

@@ -31,18 +31,21 @@ def _fold(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-@pytest.fixture(scope="module", params=PLANS, ids=lambda p: p.stem)
-def pair(request):
-    gold = json.loads(request.param.read_text(encoding="utf-8"))
-    plan = segment(repair(read_source(request.param.with_suffix(".txt"))))
+def _extracted(gold_file: Path):
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    plan = segment(repair(read_source(gold_file.with_suffix(".txt"))))
     return extract(plan), gold
 
 
-@pytest.fixture
-def exact_pair(pair):
-    if pair[1]["doc_id"] not in EXACT:
-        pytest.skip("held to the F1 targets only")
-    return pair
+@pytest.fixture(scope="module", params=PLANS, ids=lambda p: p.stem)
+def pair(request):
+    return _extracted(request.param)
+
+
+@pytest.fixture(scope="module", params=[EXTRA / f"{stem}.json" for stem in EXACT],
+                ids=lambda p: p.stem)
+def exact_pair(request):
+    return _extracted(request.param)
 
 
 @pytest.mark.parametrize("table", TARGETS)
