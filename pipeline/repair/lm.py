@@ -56,7 +56,13 @@ def lm_token(piece: str) -> str:
 
 def lm_tokens(text: str) -> list[str]:
     """Model tokens of a stretch of text, punctuation dropped."""
-    return [lm_token(p) for p in _PIECE.findall(text)]
+    return list(_tokens_of(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens_of(text: str) -> tuple[str, ...]:
+    """Cached: the decoder tokenises the same candidate readings and lines many times."""
+    return tuple(lm_token(p) for p in _PIECE.findall(text))
 
 
 @dataclass
