@@ -97,6 +97,9 @@ def choose(letterhead: str, preamble: str, signature: str, place: str, text: str
     issuer = expand_abbreviations(preamble or letterhead or signature)
     if not issuer or _has_locality(issuer):
         return issuer
+    committee = _committee_name(issuer, expand_abbreviations(letterhead))
+    if committee:
+        return f"{issuer} {committee}"
     tier = _trailing_tier(issuer)
     head_locality = _locality_of(expand_abbreviations(letterhead)).strip()
     if head_locality and (not tier or head_locality.lower().startswith(tier + " ")):
@@ -108,6 +111,16 @@ def choose(letterhead: str, preamble: str, signature: str, place: str, text: str
     return f"{issuer} {name}" if name else issuer
 
 
+def _committee_name(issuer: str, letterhead: str) -> str:
+    """"Cần Giuộc" for "Ban Thường vụ Huyện ủy" under the letterhead "Huyện ủy Cần Giuộc"."""
+    low = issuer.lower()
+    for committee in patterns.load("header")["party_committees"]:
+        if low.endswith(committee):
+            m = re.search(rf"{committee}\s+([A-ZĐÀ-Ỹ][^\n]*)$", letterhead, re.IGNORECASE)
+            return m.group(1).strip() if m else ""
+    return ""
+
+
 def _trailing_tier(issuer: str) -> str:
     low = issuer.lower()
     return next((t for t in _TIERS if low.endswith(" " + t)), "")
@@ -115,8 +128,9 @@ def _trailing_tier(issuer: str) -> str:
 
 def _has_locality(issuer: str) -> bool:
     """True when a tier word in the name is followed by a capitalised place name."""
-    return bool(re.search(r"\b(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)\s+[A-ZĐÀ-Ỹ]",
-                          issuer))
+    committees = "|".join(patterns.load("header")["party_committees"])
+    return bool(re.search(r"\b(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường"
+                          rf"|(?i:{committees}))\s+[A-ZĐÀ-Ỹ]", issuer))
 
 
 def _locality_of(parent: str) -> str:

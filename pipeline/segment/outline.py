@@ -20,6 +20,8 @@ from pipeline.segment.labels import labels_for
 # ("5. Phòng Tài chính - Kế hoạch: Tham mưu ..."); a colon this far in is prose.
 MAX_HEADING_BEFORE_COLON = 120
 _COLON = re.compile(r":\s*")
+# A numbering marker and nothing else on a line: its heading is printed on the next one.
+_BARE_MARKER = re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+)\s*[.:]?|[IVXLC]+\s*[.:)]")
 
 
 @dataclass
@@ -44,8 +46,27 @@ def top_kind(lines: tuple[Line, ...]) -> str | None:
     return "roman" if "roman" in kinds else kinds[0]
 
 
+def join_bare_markers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A marker alone on its line ("Phần I", "II.") joined to the heading on the next line.
+
+    The joined line keeps the newline between them, so its text is still the
+    document's text at its offsets. A next line that opens with a marker of its
+    own is not a heading for this one ("PHẦN I" above "I. MỤC ĐÍCH").
+    """
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (last and last.end + 1 == line.start and _BARE_MARKER.fullmatch(last.text)
+                and not match_marker(line.text)):
+            out[-1] = Line(f"{last.text}\n{line.text}", last.start, last.page)
+        else:
+            out.append(line)
+    return tuple(out)
+
+
 def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
     """Blocks for ``lines`` (body of the plan) and its sections in reading order."""
+    lines = join_bare_markers(lines)
     top = top_kind(lines)
     stack: list[_Open] = []
     blocks: list[Block] = []

@@ -65,3 +65,9 @@ def test_the_issuers_own_clause_not_a_cited_documents_title():
     preamble = ("Thực hiện Quyết định số 3711/QĐ-BYT ngày 19/9/2014 của Bộ trưởng Bộ Y tế về việc "
                 "ban hành Hướng dẫn giám sát bệnh sốt xuất huyết; Sở Y tế xây dựng Kế hoạch như sau:")
     assert from_preamble(preamble) == "Sở Y tế"
+
+
+def test_a_party_committee_takes_its_name_from_the_letterhead():
+    assert choose("Huyện ủy Cần Giuộc", "Ban Thường vụ Huyện ủy", "", "Cần Giuộc", "") == \
+        "Ban Thường vụ Huyện ủy Cần Giuộc"
+    assert choose("Tỉnh ủy Long An", "", "", "Tân An", "") == "Tỉnh ủy Long An"

@@ -73,3 +73,20 @@ def test_closing_summary_is_not_part_of_the_last_section():
     plan = plan_from_text(PLAN)
     closing = [b.line.text for b in plan.blocks if b.role == "closing"]
     assert closing == ["Trên đây là Kế hoạch của Ủy ban nhân dân xã."]
+
+
+def test_parts_whose_heading_is_printed_on_the_next_line_are_the_top_level():
+    text = PLAN.replace("I. MỤC ĐÍCH, YÊU CẦU", "Phần I\nMỤC ĐÍCH, YÊU CẦU")
+    text = text.replace("II. THỜI GIAN", "PHẦN II.\nTHỜI GIAN").replace("IV. TỔ CHỨC", "Phần III:\nTỔ CHỨC")
+    plan = plan_from_text(text)
+    assert level1(plan) == [("I", "MỤC ĐÍCH, YÊU CẦU", ("purpose",)),
+                            ("II", "THỜI GIAN, KINH PHÍ", ("timeframe", "budget")),
+                            ("III", "TỔ CHỨC THỰC HIỆN", ("organization",))]
+    assert [s.section_id for s in plan.sections if s.level == 2][:2] == ["I.1", "I.2"]
+    heading = next(s for s in plan.sections if s.section_id == "II")
+    assert plan.text.string[heading.span.start:heading.span.end] == "PHẦN II.\nTHỜI GIAN, KINH PHÍ"
+
+
+def test_a_part_above_roman_headings_stays_a_divider():
+    text = PLAN.replace("I. MỤC ĐÍCH, YÊU CẦU", "PHẦN I\nI. MỤC ĐÍCH, YÊU CẦU")
+    assert [n for n, _, _ in level1(plan_from_text(text))] == ["I", "II", "IV"]
