@@ -90,6 +90,10 @@ def head_at(text: str, pos: int = 0) -> int:
     return m.end() if m else -1
 
 
+# Syllables of a name's tail the tagger may misread as verbs ("thể chất", "mầm non").
+_MAX_MISTAGGED = 2
+
+
 @lru_cache(maxsize=8192)
 def _tags(text: str) -> tuple[tuple[str, str, int], ...]:
     """(token, tag, offset) for ``text``; cached since deadlines and responsibilities ask alike."""
@@ -128,9 +132,31 @@ def name_end(text: str, start: int, head_end: int) -> int:
         if token in _END_PUNCT or rx.name_stops.match(window, at):
             break
         if tag in _STOP_TAGS and token[:1].islower() and not rx.name_words.match(window, at):
+            end = _to_statement(window, at, end)
             break
         end = at + len(token)
     return start + len(window[:end].rstrip(" ,-–"))
+
+
+def _to_statement(window: str, at: int, end: int) -> int:
+    """Past a word or two the tagger took for a verb, when the statement's verb follows.
+
+    "Phòng Giáo dục thể chất chủ trì": the tagger reads "thể chất" as a verb,
+    but a role verb (``name_stops``: chủ trì, phối hợp ...) right after a short
+    lower-case run marks where the name really ends.
+    """
+    rx = _rx()
+    gap = 0
+    for token, tag, pos in _tags(window):
+        if pos < at:
+            continue
+        if rx.name_stops.match(window, pos):
+            return pos if gap else end
+        gap += len(token.split())
+        if (gap > _MAX_MISTAGGED or tag == "R" or not token[:1].islower()
+                or not token.replace(" ", "").isalpha()):
+            return end
+    return end
 
 
 def find_subject(sentence: str) -> Subject | None:

@@ -44,3 +44,10 @@ def test_a_bracket_stating_the_role_is_not_part_of_the_name(make_plan):
 def test_a_subject_after_a_heading_label_and_its_colon(make_plan):
     assert _pairs(make_plan, "I. TỔ CHỨC", "1. Điểm tiêm: Mỗi xã bố trí tối thiểu 01 điểm tiêm cố định.") == [
         ("Mỗi xã", "assigned")]
+
+
+def test_a_name_ends_at_its_role_verb_even_where_the_tagger_reads_a_verb_inside_it(make_plan):
+    assert _pairs(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                  "1. Phòng Giáo dục thể chất chủ trì xây dựng điều lệ giải.",
+                  "2. Phòng Nội vụ thường xuyên phối hợp kiểm tra.") == [
+        ("Phòng Giáo dục thể chất", "lead"), ("Phòng Nội vụ", "coordinate")]
