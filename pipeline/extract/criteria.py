@@ -17,6 +17,8 @@ from pipeline.extract.common import Unit, block_unit, capital_first, sentences, 
 from pipeline.models import Block, Criterion, Plan, Section
 
 _SEGMENT = re.compile(r"[^;()]+")
+# A field heading of a criteria list is a short name ("Đối với học sinh", "Lĩnh vực Y tế").
+MAX_FIELD_WORDS = 8
 
 
 @cache
@@ -27,11 +29,18 @@ def _rx(key: str) -> re.Pattern[str]:
 def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     """Criteria lists, then quotas stated anywhere else, in reading order."""
     groups: dict[str, str] = {}
+    items: dict[str, str] = {}  # numbered subsections that are criteria, not fields
     for section in plan.sections:
-        if group := _group(plan, section, groups):
+        parent = _parent_id(section.section_id)
+        if parent in groups and _is_item(plan, section):
+            items[section.section_id] = groups[parent]
+        elif group := _group(plan, section, groups):
             groups[section.section_id] = group
     rows: list[Criterion] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
+        if block.role == "heading" and block.section_id in items:
+            rows.extend(_item_rows(plan.doc_id, items[block.section_id], block_unit(block)))
+            continue
         inline = _inline_group(block)
         if inline:
             groups[block.section_id] = inline
@@ -63,6 +72,23 @@ def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
     if parent and (parent_id in groups or (parent.level == 1 and "criteria" in parent.labels)):
         return capital_first(_rx("field_prefix").sub("", label, count=1))
     return ""
+
+
+def _parent_id(section_id: str) -> str:
+    return section_id.rsplit(".", 1)[0] if "." in section_id else ""
+
+
+def _is_item(plan: Plan, section: Section) -> bool:
+    """A numbered subsection of a list that is itself a criterion ("a) Gương mẫu chấp hành ...;").
+
+    A field of the list ("a) Đối với học sinh") names a group and has lines or
+    subsections under it; a criterion is a statement with nothing under it,
+    closed by ";" or "." or too long for a name.
+    """
+    if section.body or any(s.section_id.startswith(section.section_id + ".") for s in plan.sections):
+        return False
+    text = section.heading.strip()
+    return text.endswith((";", ".")) or len(text.split()) > MAX_FIELD_WORDS
 
 
 def _inline_group(block: Block) -> str:

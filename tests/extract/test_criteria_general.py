@@ -36,3 +36,13 @@ def test_a_bound_on_a_rate_outside_a_list_is_a_target(make_plan):
                  "- Phấn đấu có ít nhất 50 hộ đạt danh hiệu cấp huyện.",
                  "- Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký.") == [
         ("Số lượng", "Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký", "10%")]
+
+
+def test_lettered_criteria_are_rows_of_their_list_but_lettered_fields_name_groups(make_plan):
+    assert _rows(make_plan, "I. TIÊU CHUẨN", "1. Tiêu chuẩn chung",
+                 "a) Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước;",
+                 "b) Gia đình hòa thuận, hạnh phúc.", "2. Tiêu chuẩn riêng",
+                 "a) Đối với hộ trồng trọt", "- Áp dụng quy trình sản xuất an toàn.") == [
+        ("Tiêu chuẩn chung", "Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước", ""),
+        ("Tiêu chuẩn chung", "Gia đình hòa thuận, hạnh phúc", ""),
+        ("Hộ trồng trọt", "Áp dụng quy trình sản xuất an toàn", "")]
