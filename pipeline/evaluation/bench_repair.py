@@ -126,6 +126,8 @@ def run() -> list[dict]:
 TWENTY_PAGES = ("000", "002", "003", "004")
 TWENTY_CHARS = 60_000
 TWENTY_LOSS = ("gơếạTC", 0.6)
+COLD_RUNS = 3
+STEADY_RUNS = 3
 
 
 def twenty_page_plan() -> str:
@@ -159,25 +161,45 @@ def twenty_pages() -> list[dict]:
     clean_lm = batch_model([clean_source])
     reference = repair(clean_source, lm=clean_lm).string
     rows = [("twenty_pages_cold", damaged, text.string, cold)]
-    again = corrupt.lose_glyphs(clean, letters, rate, seed=corrupt.SEED + 1)
-    for kind, raw, run_source in (("twenty_pages", again, _paged("twenty", again)),
-                                  ("twenty_pages_clean", clean, clean_source)):
-        lm = batch_model([run_source])
-        started = time.process_time()
-        text = repair(run_source, lm=lm)
-        rows.append((kind, raw, text.string, time.process_time() - started))
+    for seed in range(1, STEADY_RUNS + 1):
+        again = corrupt.lose_glyphs(clean, letters, rate, seed=corrupt.SEED + seed)
+        rows.append(("twenty_pages", again, *_timed_repair(_paged("twenty", again))))
+    rows.append(("twenty_pages_clean", clean, *_timed_repair(clean_source)))
     return [{"kind": kind, "docs": 1, "before": round(cer(raw, clean), 5),
              "after": round(cer(after, reference), 5), "ftfy": round(cer(ftfy.fix_text(raw), clean), 5),
              "underthesea": round(cer(_underthesea(raw), clean), 5), "seconds": round(seconds, 5)}
             for kind, raw, after, seconds in rows]
 
 
+def _timed_repair(source: Source) -> tuple[str, float]:
+    lm = batch_model([source])
+    started = time.process_time()
+    text = repair(source, lm=lm)
+    return text.string, time.process_time() - started
+
+
 def _fresh() -> list[dict]:
-    """:func:`twenty_pages` in a new interpreter, so the cold row pays every one-off set-up."""
+    """:func:`twenty_pages` in new interpreters, so the cold row pays every one-off set-up.
+
+    Timings on a shared machine wander by a third from run to run, so each row
+    is the median: over COLD_RUNS processes for the cold row, over STEADY_RUNS
+    plans damaged differently for the steady one.
+    """
     code = "import json, pipeline.evaluation.bench_repair as b; print(json.dumps(b.twenty_pages()))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
-    return json.loads(done.stdout.splitlines()[-1])
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                      check=True, cwd=ROOT).stdout.splitlines()[-1])
+            for _ in range(COLD_RUNS)]
+    rows = [r for run in runs for r in run]
+    return [_median_row(kind, [r for r in rows if r["kind"] == kind])
+            for kind in ("twenty_pages_cold", "twenty_pages", "twenty_pages_clean")]
+
+
+def _median_row(kind: str, rows: list[dict]) -> dict:
+    out = {"kind": kind, "docs": len(rows)}
+    for key in ("before", "after", "ftfy", "underthesea"):
+        out[key] = round(statistics.mean(r[key] for r in rows), 5)
+    out["seconds"] = round(statistics.median(r["seconds"] for r in rows), 5)
+    return out
 
 
 def _seed_001() -> dict:

@@ -119,6 +119,8 @@ class LanguageModel:
         self.__dict__.pop("_stats", None)
         self.__dict__.pop("_scores", None)
         self.__dict__.pop("_extra_words", None)
+        self.__dict__.pop("_advance", None)
+        self.__dict__.pop("_priced", None)
 
     def _context_stats(self) -> tuple[Counter, Counter, int]:
         """Per context: total count and number of distinct followers; corpus size."""
@@ -167,6 +169,24 @@ class LanguageModel:
         if value is None:
             value = scores[key] = math.log(self.prob(word, key[1]))
         return value
+
+    def advance(self, context: tuple[str, ...], tokens: tuple[str, ...]
+                ) -> tuple[float, tuple[str, ...]]:
+        """Log probability of ``tokens`` after ``context``, and the context they leave.
+
+        Cached on the model like :meth:`logprob`: the decoder extends the same
+        few contexts by the same candidate readings thousands of times a plan.
+        """
+        cache = self.__dict__.setdefault("_advance", {})
+        key = (context, tokens)
+        hit = cache.get(key)
+        if hit is None:
+            total = 0.0
+            for token in tokens:
+                total += self.logprob(token, context)
+                context = (context[-1], token) if context else (token,)
+            hit = cache[key] = (total, context)
+        return hit
 
 
 @cache
