@@ -155,10 +155,13 @@ def batch_model(sources: Iterable[Source], base: LanguageModel | None = None) ->
 
     A line counts as undamaged when every token is a syllable, abbreviation or
     number and it has no gap of spaces; lines of damaged documents that pass
-    this test are clean too, so they are used as well.
+    this test are clean too, so they are used as well. Pages read by OCR are
+    left out: a tone slip ("tố chức") is still a valid syllable, and counting it
+    would teach the model the very slips it must correct.
     """
     texts = []
     for source in sources:
-        lines = [normalize(text) for page in source.pages for text in page.lines]
+        lines = [normalize(text) for page in source.pages if page.method != "ocr"
+                 for text in page.lines]
         texts.append("\n".join(t for t in lines if t.strip() and not is_suspect(t)))
     return (base or default_model()).extended(texts)

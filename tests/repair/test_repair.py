@@ -44,3 +44,15 @@ def test_ocr_slips_are_fixed_on_ocr_pages_only():
     text = repair(Source("x", Path("x.pdf"), "pdf", pages))
     assert text.lines[0].text == "Kế hoạch tổ chức phong trào thi đua yêu nước"
     assert text.lines[-1].text.endswith(line)
+
+
+def test_tone_slips_repeated_on_a_scan_are_not_learnt_from_the_scan_itself():
+    # A scan that slips the same way on every page: were its lines counted in the
+    # run's model, "tố chức" would look like the plan's own phrasing and stay.
+    lines = ("Ủy ban nhân dân xã tố chức phong trào thi đua yêu nước.",
+             "Các đoàn thể tố chức tuyên truyền sâu rộng.",
+             "Hội Nông dân tố chức hội nghị sơ kết.")
+    source = Source("scan", Path("scan.pdf"), "pdf",
+                    tuple(Page(n, (line,), "ocr") for n, line in enumerate(lines, 1)))
+    text = repair(source, lm=batch_model([source]))
+    assert [line.text for line in text.lines] == [line.replace("tố", "tổ") for line in lines]
