@@ -83,8 +83,10 @@ def _damaged_sources(doc_id: str, clean: str, repaired_clean: str) -> dict[str, 
     """Per kind: the damaged source and its damaged text as one string."""
     out = {kind: (_source(doc_id, [damage(clean).split("\n")]), damage(clean))
            for kind, damage in TEXT_DAMAGE.items()}
-    slipped = corrupt.tone_slips(clean)
-    out["ocr_tone_slips"] = (_source(doc_id, [slipped.split("\n")], "ocr"), slipped)
+    for kind, slip in (("ocr_tone_slips", corrupt.tone_slips), ("ocr_hoi_as_sac", corrupt.hoi_as_sac)):
+        slipped = slip(clean)
+        out[kind] = (_source(doc_id, [slipped.split("\n")], "ocr"), slipped)
+    out["ocr_clean"] = (_source(doc_id, [clean.split("\n")], "ocr"), clean)
     header = f"Kế hoạch {doc_id[:3]} - Ủy ban nhân dân"
     pages = corrupt.hard_wrap(repaired_clean, header=header)
     out["hard_wrap_furniture"] = (_source(doc_id, pages), "\n".join(sum(pages, [])))
