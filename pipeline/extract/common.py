@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import patterns
+from pipeline.lang.letters import UPPER, UPPER_LETTERS
 from pipeline.models import Block, Plan, Span
 
 # A sentence ends at . ! ? … followed by a space and a capital, a quote or a bracket.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ“\"(])")
-_CAPITAL_START = re.compile(r"[A-ZĐÀ-Ỹ]")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=[{UPPER_LETTERS}“\"(])")
+_CAPITAL_START = re.compile(UPPER)
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import patterns
+from pipeline.lang.letters import UPPER
 from pipeline.models import Line
 
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+_NAME_WORD = rf"{UPPER}[a-zđà-ỹ]+"
 _NAME = re.compile(rf"(?:^|\s)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*$")
-_UPPER_NAME = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ]+){1,4})$")
+_UPPER_NAME = re.compile(rf"^(?P<name>{UPPER}+(?:\s+{UPPER}+){{1,4}})$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Signature:
 def _authority_rx() -> re.Pattern[str]:
     prefixes = patterns.load("header")["signing_authorities"]
     alts = "|".join(re.escape(p.rstrip(".")) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?:^|\s)(?P<auth>{alts})\s*[./]?\s+(?=[A-ZĐÀ-Ỹ]{{2}})")
+    return re.compile(rf"(?:^|\s)(?P<auth>{alts})\s*[./]?\s+(?={UPPER}{{2}})")
 
 
 @cache

@@ -14,13 +14,14 @@ from functools import cache
 from pipeline import patterns
 from pipeline.lang.codes import split_code
 from pipeline.lang.dates import DATE_WORDS, iso
+from pipeline.lang.letters import UPPER
 
 _NUMBER_LINE = re.compile(
     r"(?:^|\s)Số\s*[:.]?\s*(?P<code>[0-9]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
     r"(?:\s*[/-]\s*[0-9A-ZĐ][0-9A-Za-zĐđ&.-]*)*)"
 )
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][^,\d:]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s*"
+    rf"(?P<place>{UPPER}[^,\d:]{{1,40}}?)\s*,\s*ngày\s*(?P<d>\d{{1,2}}|[.…\s]*)\s*tháng\s*"
     r"(?P<m>\d{1,2}|[.…\s]*)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
