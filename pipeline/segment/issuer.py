@@ -13,6 +13,7 @@ from collections import Counter
 
 from pipeline import patterns
 from pipeline.lang.casing import expand_abbreviations, find_mixed_case, issuer_heads, name_case
+from pipeline.lang.letters import UPPER, UPPER_LETTERS
 
 _TIERS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 _SUBJECT_VERB = re.compile(
@@ -48,7 +49,8 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
     if not bodies:
         return ""
     issuer = _mixed_case(bodies[-1], text)
-    if len(bodies) > 1 and not _has_locality(issuer):
+    own_named = issuer.startswith(tuple(patterns.load("header")["own_named"]))
+    if len(bodies) > 1 and not _has_locality(issuer) and not own_named:
         issuer += _locality_of(_mixed_case(bodies[-2], text))
     return issuer
 
@@ -80,7 +82,7 @@ def from_preamble(preamble: str) -> str:
 def from_signature(closing: list[str]) -> str:
     """"TM. ỦY BAN NHÂN DÂN" → the body the signer acts for (no locality)."""
     for line in closing:
-        m = re.search(r"\bT/?M\.?\s+(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s-]+)", line)
+        m = re.search(rf"\bT/?M\.?\s+(?P<body>{UPPER}[{UPPER_LETTERS}\s-]+)", line)
         if m:
             return name_case(m.group("body").strip())
     return ""
@@ -112,11 +114,16 @@ def choose(letterhead: str, preamble: str, signature: str, place: str, text: str
 
 
 def _committee_name(issuer: str, letterhead: str) -> str:
-    """"Cần Giuộc" for "Ban Thường vụ Huyện ủy" under the letterhead "Huyện ủy Cần Giuộc"."""
+    """"Cần Giuộc" for "Ban Thường vụ Huyện ủy" under the letterhead "Huyện ủy Cần Giuộc"
+    (or under any letterhead naming "huyện Cần Giuộc": the committee's first word is its tier)."""
     low = issuer.lower()
     for committee in patterns.load("header")["party_committees"]:
         if low.endswith(committee):
-            m = re.search(rf"{committee}\s+([A-ZĐÀ-Ỹ][^\n]*)$", letterhead, re.IGNORECASE)
+            m = re.search(rf"{committee}\s+({UPPER}[^\n]*)$", letterhead, re.IGNORECASE)
+            if m:
+                return m.group(1).strip()
+            tier = committee.split()[0]
+            m = re.search(rf"\b{tier}\s+({UPPER}[^\n]*)$", letterhead, re.IGNORECASE)
             return m.group(1).strip() if m else ""
     return ""
 
@@ -130,17 +137,17 @@ def _has_locality(issuer: str) -> bool:
     """True when a tier word in the name is followed by a capitalised place name."""
     committees = "|".join(patterns.load("header")["party_committees"])
     return bool(re.search(r"\b(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường"
-                          rf"|(?i:{committees}))\s+[A-ZĐÀ-Ỹ]", issuer))
+                          rf"|(?i:{committees}))\s+{UPPER}", issuer))
 
 
 def _locality_of(parent: str) -> str:
-    m = re.search(r"\s(?:thành phố|thị xã|tỉnh|huyện|quận|xã|phường)\s+[A-ZĐÀ-Ỹ].*$", parent)
+    m = re.search(rf"\s(?:thành phố|thị xã|tỉnh|huyện|quận|xã|phường)\s+{UPPER}.*$", parent)
     return m.group(0) if m else ""
 
 
 def _named_in_text(tier: str, text: str) -> str:
     """The most frequent "<tier> <Name>" in the text ("xã Đại Sơn")."""
-    word = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+    word = rf"{UPPER}[a-zđà-ỹ]+"
     found = Counter(m.group(1) for m in re.finditer(rf"\b{tier}\s+({word}(?:\s+{word})*)", text))
     return found.most_common(1)[0][0] if found else ""
 
