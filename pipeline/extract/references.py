@@ -18,6 +18,7 @@ from pipeline import patterns
 from pipeline.extract.common import Unit, alternation, body_units, tidy
 from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
+from pipeline.lang.letters import UPPER
 from pipeline.models import Plan, Reference
 
 _QUOTES = "“”\"'‘’«»"
@@ -35,6 +36,7 @@ class _Rx:
     sibling_lead: re.Pattern[str]
     issuer_stop: re.Pattern[str]
     title_stop: re.Pattern[str]
+    subject_lead: re.Pattern[str]
     named: tuple[re.Pattern[str], ...]
     relations: tuple[tuple[str, re.Pattern[str]], ...]
     type_names: dict[str, str]
@@ -53,8 +55,9 @@ def _rx() -> _Rx:
                 rf"\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
     stop = "|".join(table["named_law_stop"])
     stop_year = alternation(table["named_law_year_stop"])
-    named = (table["named_law_year"].format(stop_year=stop_year),
-             table["named_law"].format(stop=stop, capitals=alternation(table["named_law_capitals"])),
+    named = (table["named_law_year"].format(stop_year=stop_year, upper=UPPER),
+             table["named_law"].format(stop=stop, capitals=alternation(table["named_law_capitals"]),
+                                       upper=UPPER),
              table["named_resolution"].format())
     relations = tuple((rel, re.compile(rf"^\s*(?:{'|'.join(rx)})\b", re.IGNORECASE))
                       for rel, rx in table["relations"].items())
@@ -67,8 +70,9 @@ def _rx() -> _Rx:
         issuer_about_stop=re.compile(table["issuer_about_stop"]),
         title_lead=re.compile(table["title_lead"]),
         sibling_lead=re.compile(table["sibling_lead"], re.IGNORECASE),
-        issuer_stop=re.compile(table["issuer_stop"].format(bodies=bodies)),
-        title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies)),
+        issuer_stop=re.compile(table["issuer_stop"].format(bodies=bodies, types=types)),
+        subject_lead=re.compile(table["subject_lead"]),
+        title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies, upper=UPPER)),
         named=tuple(re.compile(rx) for rx in named),
         relations=relations,
         type_names={n.casefold(): n for n in names},
@@ -115,7 +119,7 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         cites, end = _read_citation(text, m)
-        taken.append((m.start(), end))
+        taken.append((m.start(), _subject_end(text, end)))
         for cite in cites:
             rows.append(_row(doc_id, unit, cite, end))
     for pattern in rx.named:
@@ -127,6 +131,15 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
             taken.append((m.start(), end))
             rows.append(_row(doc_id, unit, cite, end))
     return sorted(rows, key=lambda r: r.span.start)
+
+
+def _subject_end(text: str, pos: int) -> int:
+    """End of the clause saying what a cited document does ("quy định chi tiết ..."), else ``pos``."""
+    rx = _rx()
+    if not rx.subject_lead.match(text, pos):
+        return pos
+    stop = rx.title_stop.search(text, pos)
+    return stop.start() if stop else len(text)
 
 
 def _read_citation(text: str, m: re.Match[str]) -> tuple[list[_Cite], int]:
@@ -225,7 +238,7 @@ def _relation(unit: Unit, at: int) -> str:
     if unit.block.role not in ("preamble", "title"):
         return "cites"
     before = unit.text[:at]
-    sentence = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", before)[-1]
+    sentence = re.split(rf"\.\s+(?={UPPER})", before)[-1]
     relation = "cites"
     for clause in re.split(r";\s*", sentence):
         for rel, rx in _rx().relations:
