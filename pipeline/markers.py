@@ -12,6 +12,13 @@ from functools import cache
 
 from pipeline import patterns
 
+# A drawn rule ("-----", "___", "***") under a title or a letterhead: no text, no marker.
+_RULE = re.compile(r"^[-–—_=.*·•\s]{3,}$")
+
+
+def is_rule(text: str) -> bool:
+    return bool(_RULE.match(text))
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -36,7 +43,9 @@ def _bullets() -> frozenset[str]:
 
 
 def match_marker(text: str) -> Marker | None:
-    """The marker that opens ``text`` (already stripped), or None."""
+    """The marker that opens ``text`` (already stripped), or None (a drawn rule has none)."""
+    if is_rule(text):
+        return None
     for kind, rx in _compiled():
         m = rx.match(text)
         if m and m.group("num") != "" and m.end() < len(text):

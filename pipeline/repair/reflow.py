@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.markers import match_marker
+from pipeline.markers import is_rule, match_marker
 from pipeline.repair.lines import RawLine
 
 FULL_LINE_SHARE = 0.75  # a line this close to the measured width was wrapped, not ended
@@ -65,6 +65,8 @@ def is_upper_heading(text: str) -> bool:
 def _starts_paragraph(prev_line: str, text: str, width: float) -> bool:
     """Whether ``text`` opens a new paragraph after the physical line ``prev_line``."""
     prev = " ".join(prev_line.split())
+    if is_rule(prev) or is_rule(text):
+        return True  # a drawn rule stands alone (its dashes are no hyphen to join at)
     if _BARE_MARKER.match(prev):
         return False
     if match_marker(text):

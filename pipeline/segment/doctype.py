@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from pipeline import patterns
-from pipeline.markers import match_marker
+from pipeline.markers import is_rule, match_marker
 from pipeline.models import Line
 
 # The type line stands within the first lines of a document.
 SEARCH_LINES = 40
 MAX_TITLE_LINES = 6
-_RULE = re.compile(r"^[-–—_=.*·•\s]{3,}$")  # a drawn rule under a title
 
 
 @dataclass(frozen=True)
@@ -47,10 +45,6 @@ def _opens_preamble(text: str) -> bool:
     """A capitalised line opening with a preamble word (Thực hiện, Căn cứ ...)."""
     low = text.lower()
     return text[:1].isupper() and any(low.startswith(w) for w in patterns.load("header")["preamble_openers"])
-
-
-def is_rule(text: str) -> bool:
-    return bool(_RULE.match(text))
 
 
 def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int], int]:
