@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from pipeline import patterns
 from pipeline.extract.common import alternation, capital_first, starts_capital
+from pipeline.lang.letters import UPPER
 
 # Tags that end a body's name: verb, adjective, adverb, preposition.
 _STOP_TAGS = {"V", "A", "R", "E"}
@@ -57,8 +58,9 @@ def _rx() -> _Rx:
     table, roles = patterns.load("bodies"), patterns.load("roles")
     name_next = alternation(table["name_next"])
     return _Rx(
-        named=re.compile(rf"(?:{alternation(table['named'])})"
-                         rf"(?=\s+(?:[A-ZĐÀ-Ỹ]|(?:{name_next})\b)|\s*$)"
+        named=re.compile(rf"(?:{alternation(table['standalone'])})\b"
+                         rf"|(?:{alternation(table['named'])})"
+                         rf"(?=\s+(?:{UPPER}|\d|(?:{name_next})\b)|\s*$)"
                          rf"|(?:{alternation(table['abbreviated'])})(?![\wĐđ])"),
         collective=re.compile(rf"(?i:{alternation(table['collective'])}"
                               rf"|(?:{alternation(table['collective_quantifiers'])})\s+"
@@ -90,6 +92,8 @@ def head_at(text: str, pos: int = 0) -> int:
     return m.end() if m else -1
 
 
+# A unit's code in brackets closing its name, within a short run without punctuation.
+_CODE_CLOSED = re.compile(r"[^;:.()]{0,90}?(?P<code>\(\s*[A-ZĐ][A-ZĐ0-9-]{1,9}\s*\))")
 # Syllables of a name's tail the tagger may misread as verbs ("thể chất", "mầm non").
 _MAX_MISTAGGED = 2
 
@@ -118,6 +122,7 @@ def name_end(text: str, start: int, head_end: int) -> int:
     rx = _rx()
     window = text[start:start + 200]
     depth, end = 0, head_end - start
+    coded = _coded_name_end(window, end)
     for token, tag, at in _tags(window):
         if at < head_end - start:
             continue
@@ -129,13 +134,57 @@ def name_end(text: str, start: int, head_end: int) -> int:
             depth -= token == ")"
             end = at + len(token)
             continue
-        if token in _END_PUNCT or rx.name_stops.match(window, at):
+        if at < coded:
+            end = at + len(token)
+            continue
+        if token == ",":
+            coded = _coded_name_end(window, _next_head_end(window, at + 1))
+        if token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at):
             break
         if tag in _STOP_TAGS and token[:1].islower() and not rx.name_words.match(window, at):
             end = _to_statement(window, at, end)
             break
         end = at + len(token)
+    if end == head_end - start:
+        return _parent_name_end(text, start + end) or start + end
     return start + len(window[:end].rstrip(" ,-–"))
+
+
+def _parent_name_end(text: str, pos: int) -> int:
+    """The end of a parent body's name right after a bare head, else 0.
+
+    "Ban cán sự đảng Ủy ban nhân dân huyện", "Đảng đoàn Hội đồng nhân dân tỉnh":
+    the head is a body of the parent named next (the tagger, splitting across
+    both names, would cut the name after the head).
+    """
+    at = len(text) - len(text[pos:].lstrip(" "))
+    head = _rx().named.match(text, at)
+    if at == pos or not head:
+        return 0
+    return name_end(text, at, head.end())
+
+
+def _next_head_end(window: str, pos: int) -> int:
+    """End of a body head right after ``pos`` (past spaces), else -1."""
+    at = len(window) - len(window[pos:].lstrip(" "))
+    head = _rx().named.match(window, at)
+    return head.end() if head else -1
+
+
+def _coded_name_end(window: str, head_end: int) -> int:
+    """End of a name closed by its unit code ("Phòng Cảnh sát quản lý hành chính về trật
+    tự xã hội (PC06)"), else -1.
+
+    Long unit names hold words the tagger reads as verbs and prepositions; the
+    code in brackets says where the name ends, provided no other body's head
+    and no punctuation but commas ("phòng, chống") come first.
+    """
+    if head_end < 0:
+        return -1
+    m = _CODE_CLOSED.match(window, head_end)
+    if not m or _rx().named.search(window, head_end, m.start("code")):
+        return -1
+    return m.end()
 
 
 def _to_statement(window: str, at: int, end: int) -> int:
@@ -263,9 +312,13 @@ def _office_of(left: str, right: str) -> bool:
 
 
 def is_name_only(label: str) -> bool:
-    """A heading that is only a name: no statement word ("là", "chủ trì") after its first word."""
+    """A heading that is only a name: no statement word ("là", "chủ trì") after its first word,
+    or a name that runs to its end by :func:`name_end` (a unit code closing a long name)."""
     stops = _rx().name_stops
-    return not any(stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label))
+    if not any(stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label)):
+        return True
+    head = head_at(label)
+    return head >= 0 and name_end(label, 0, head) >= len(label.rstrip(" .:"))
 
 
 def same_body(a: str, b: str) -> bool:

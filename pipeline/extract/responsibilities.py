@@ -10,7 +10,7 @@ per (body, role), as the contract asks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import patterns
@@ -75,6 +75,25 @@ def role_of(statement: str) -> str:
     return "assigned"
 
 
+def clause_roles(statement: str) -> list[str]:
+    """The roles of a subject's statement: its first clause's, and lead or coordinate
+    when a later clause opens with one.
+
+    "bảo đảm kinh phí ...; phối hợp với Phòng Tham mưu ..." gives the body a
+    task of its own and a part in another's: assigned and coordinate. A later
+    clause of plain work ("...; báo cáo kết quả") is part of the first task.
+    A clause with a subject of its own belongs to that subject.
+    """
+    roles = [role_of(statement)]
+    for clause in statement.split(";")[1:]:
+        if find_subject(clause.strip()):
+            break
+        role = role_of(clause)
+        if role != "assigned" and role not in roles:
+            roles.append(role)
+    return roles
+
+
 def is_boilerplate(sentence: str) -> bool:
     """The closing formula ("Trên đây là ...", "đề nghị ... nghiêm túc thực hiện")."""
     return bool(_rx().boilerplate.search(sentence.strip()))
@@ -84,10 +103,20 @@ def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
     """One row per (body, role), in order of first mention."""
     owners = section_owners(plan)
     rows: list[Responsibility] = []
+    lists = _attendance_sections(plan)
     for block in plan.blocks_with_role("heading", "item", "body"):
-        rows.extend(_block_rows(plan.doc_id, block, owners))
+        if block.section_id not in lists:
+            rows.extend(_block_rows(plan.doc_id, block, owners))
     rows.extend(_silent_owners(plan, owners, rows))
     return _dedupe(rows)
+
+
+def _attendance_sections(plan: Plan) -> set[str]:
+    """Sections that list who attends or who is covered, and their subsections."""
+    rx = re.compile(patterns.load("roles")["attendance_heading"], re.IGNORECASE)
+    heads = [s.section_id for s in plan.sections if rx.match(s.heading)]
+    return {s.section_id for s in plan.sections
+            if any(s.section_id == h or s.section_id.startswith(h + ".") for h in heads)}
 
 
 def section_owners(plan: Plan) -> dict[str, tuple[Owner, str]]:
@@ -95,9 +124,19 @@ def section_owners(plan: Plan) -> dict[str, tuple[Owner, str]]:
     out = {}
     for block in plan.blocks_with_role("heading"):
         found = _heading_owner(plan, block)
+        if found and not found[0].requested and _opens_with_request(plan, block.section_id):
+            found = (replace(found[0], requested=True), found[1])
         if found:
             out[block.section_id] = found
     return out
+
+
+def _opens_with_request(plan: Plan, section_id: str) -> bool:
+    """A body heading whose first line asks ("Đề nghị quan tâm phối hợp ...:") addresses
+    bodies outside the issuer's command: everything under it is requested."""
+    first = next((b for b in plan.blocks if b.section_id == section_id and b.role in ("body", "item")),
+                 None)
+    return bool(first and _rx().requested.match(first.content.strip()))
 
 
 def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
@@ -155,12 +194,14 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
                 same_body(subject.body, b) for b in owner.bodies):
             subject = None
         if subject:
-            role = "requested" if subject.prefix == "requested" else role_of(subject.rest)
+            roles = (["requested"] if subject.prefix == "requested"
+                     else clause_roles(subject.rest))
             for body in split_bodies(tidy(subject.body)):
-                rows.append(_row(doc_id, sentence, body, role, subject.rest))
+                rows.extend(_row(doc_id, sentence, body, role, subject.rest) for role in roles)
         elif owner:
-            role = "requested" if owner.requested else role_of(text)
-            rows.extend(_row(doc_id, sentence, body, role, text) for body in owner.bodies)
+            roles = ["requested"] if owner.requested else clause_roles(text)
+            rows.extend(_row(doc_id, sentence, body, role, text)
+                        for body in owner.bodies for role in roles)
     return rows
 
 
