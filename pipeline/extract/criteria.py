@@ -122,7 +122,8 @@ def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
     """The item, cut before its quotas, and one row per quota."""
     quotas = []
     for seg in _SEGMENT.finditer(unit.text):
-        q = _rx("quota").search(seg.group(0)) or _rx("quota_count").search(seg.group(0))
+        q = (_rx("quota").search(seg.group(0)) or _rx("quota_count").search(seg.group(0))
+             or _rx("quota_listed").match(seg.group(0)))
         if q:
             quotas.append((seg, q))
     if not quotas:
