@@ -138,6 +138,14 @@ def rows_of(frame: pd.DataFrame, doc_id: str) -> list[dict]:
     return frame[frame["doc_id"] == doc_id].to_dict("records")
 
 
+# Fields a row can get wrong although it matched: reported as accuracy over matched pairs.
+FIELDS_CHECKED = {
+    "references": ("relation", "ref_date", "ref_issuer"),
+    "deadlines": ("responsible",),
+    "criteria": ("group",),
+}
+
+
 def evaluate(out: Path, gold_dir: Path) -> dict:
     """All figures of one run against every gold file in ``gold_dir``."""
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8"))
@@ -145,6 +153,7 @@ def evaluate(out: Path, gold_dir: Path) -> dict:
     tables = {name: read_table(out, name) for name in ("plans", "sections", *MATCHERS)}
     scores = {name: Score(name) for name in ("sections", *MATCHERS)}
     meta_right = meta_total = labels_right = 0
+    fields: dict[tuple[str, str], tuple[int, int]] = {}
     for doc_id, gold in golds.items():
         plan = rows_of(tables["plans"], doc_id)
         plan = plan[0] if plan else {}
@@ -153,13 +162,19 @@ def evaluate(out: Path, gold_dir: Path) -> dict:
         labels_right += _score_sections(tables["sections"], doc_id, gold, scores["sections"])
         for name, match in MATCHERS.items():
             predicted = rows_of(tables[name], doc_id)
-            scores[name].add(len(predicted), len(gold[name]), len(pair(predicted, gold[name], match)))
+            pairs = pair(predicted, gold[name], match)
+            scores[name].add(len(predicted), len(gold[name]), len(pairs))
+            for field in FIELDS_CHECKED.get(name, ()):
+                right, total = fields.get((name, field), (0, 0))
+                fields[(name, field)] = (right + sum(norm(p.get(field, "")) == norm(g.get(field, ""))
+                                                     for p, g in pairs), total + len(pairs))
     return {
         "documents": len(golds),
         "meta_accuracy": meta_right / meta_total if meta_total else 0.0,
         "label_accuracy": labels_right / scores["sections"].matched if scores["sections"].matched
         else 0.0,
         "scores": scores,
+        "fields": {k: right / total for k, (right, total) in fields.items() if total},
         "cer": _repair_cer(out, gold_dir),
     }
 
@@ -196,6 +211,10 @@ def report(result: dict) -> str:
         lines.append(f"{s.table:<18}{s.predicted:>6}{s.gold:>6}{s.matched:>7}"
                      f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
     lines.append("")
+    if result.get("fields"):
+        lines.append("field accuracy of matched rows: " + ", ".join(
+            f"{table}.{field} {rate:.3f}" for (table, field), rate in result["fields"].items()))
+        lines.append("")
     for doc_id, rate in result["cer"].items():
         lines.append(f"repair CER {doc_id}: {rate:.4%}")
     return "\n".join(lines)

@@ -66,7 +66,7 @@ def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
         return ""
     m = _rx("group_heading").match(label)
     if m:
-        return m.group("group")
+        return capital_first(m.group("group"))
     parent_id = section.section_id.rsplit(".", 1)[0] if "." in section.section_id else ""
     parent = plan.section(parent_id) if parent_id else None
     if parent and (parent_id in groups or (parent.level == 1 and "criteria" in parent.labels)):
@@ -97,7 +97,7 @@ def _inline_group(block: Block) -> str:
     if block.role == "heading" or not text.endswith(":"):
         return ""
     m = _rx("group_heading").match(text)
-    return m.group("group") if m else ""
+    return capital_first(m.group("group")) if m else ""
 
 
 def _label(heading: str) -> str:
