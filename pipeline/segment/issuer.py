@@ -166,6 +166,8 @@ def issuer_level(issuer: str) -> str:
     """national, province, district, commune (People's Committees by tier) or agency."""
     low = issuer.lower()
     header = patterns.load("header")
+    for position in header["position_prefixes"]:
+        low = low.removeprefix(position + " ")
     if low.startswith(("ủy ban nhân dân", "uỷ ban nhân dân")):
         rest = low.split("nhân dân", 1)[1].strip()
         for level, words in header["tiers"].items():

@@ -71,3 +71,8 @@ def test_a_party_committee_takes_its_name_from_the_letterhead():
     assert choose("Huyện ủy Cần Giuộc", "Ban Thường vụ Huyện ủy", "", "Cần Giuộc", "") == \
         "Ban Thường vụ Huyện ủy Cần Giuộc"
     assert choose("Tỉnh ủy Long An", "", "", "Tân An", "") == "Tỉnh ủy Long An"
+
+
+def test_a_committee_chair_stands_at_the_committees_tier():
+    assert issuer_level("Chủ tịch Ủy ban nhân dân tỉnh") == "province"
+    assert issuer_level("Phó Chủ tịch Ủy ban nhân dân huyện Kim Sơn") == "district"
