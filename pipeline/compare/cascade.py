@@ -69,8 +69,9 @@ def _by_type_date_issuer(ref: pd.Series, plans: pd.DataFrame, key_ok: bool) -> l
         return []
     found = plans[(plans.doc_type.str.casefold() == ref.ref_type.casefold())
                   & (plans.issue_date == ref.ref_date)]
-    if key_ok:  # a cited code decides unless the candidate lost its own
-        found = found[found.code == ""]
+    if key_ok:  # a cited code decides unless the candidate lost its own ("Số:   /KH-UBND")
+        lost = [not usable_key(ref_key(code)) for code in found.code]
+        found = found[pd.Series(lost, index=found.index, dtype=bool)]
     return [d for d, issuer in zip(found.doc_id, found.issuer, strict=True)
             if same_issuer(ref.ref_issuer, issuer)]
 

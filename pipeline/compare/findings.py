@@ -123,7 +123,9 @@ def findings(tables: dict[str, pd.DataFrame], resolved: pd.DataFrame,
             *reference_not_in_run(resolved)]
     if not rows:
         return empty(FINDING_COLUMNS)
-    out = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    # Two parent deadlines aligned to one child deadline say the same thing once.
+    out = pd.DataFrame(rows, columns=list(FINDING_COLUMNS)).drop_duplicates(
+        ["doc_id", "check", "section_id", "message"])
     out["_rank"] = out.severity.map(SEVERITY_ORDER)
     out = out.sort_values(["_rank", "doc_id", "check"], kind="stable")
     return out.drop(columns="_rank").reset_index(drop=True)

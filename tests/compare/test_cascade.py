@@ -136,3 +136,16 @@ def test_empty_run_gives_empty_tables_with_contract_columns():
     out = compare({})
     assert list(out["cascade"].columns) == list(CASCADE_COLUMNS)
     assert all(frame.empty for frame in out.values())
+
+
+def test_parent_whose_number_was_left_blank_links_by_type_date_and_issuer():
+    # "Số:     /KH-UBND": the number is stamped on paper after printing.
+    tables = {
+        "plans": table("plans",
+                       plan("city", "/KH-UBND", "2025-06-10", "Ủy ban nhân dân thành phố Hải Phòng"),
+                       plan("district", "85/KH-UBND", "2025-06-25", "Ủy ban nhân dân huyện An Lão")),
+        "references": table("references",
+                            ref("district", "Kế hoạch", "150/KH-UBND", "2025-06-10",
+                                "Ủy ban nhân dân thành phố")),
+    }
+    assert links(tables) == {("district", "city", "type_date_issuer")}
