@@ -27,6 +27,7 @@ _QUOTES = "“”\"'‘’«»"
 @dataclass(frozen=True)
 class _Rx:
     citation: re.Pattern[str]
+    unnumbered: re.Pattern[str]  # "Kế hoạch của UBND thành phố ngày 10/6/2025": read only with a date
     code: re.Pattern[str]
     date_lead: re.Pattern[str]
     issuer_lead: re.Pattern[str]
@@ -63,6 +64,7 @@ def _rx() -> _Rx:
                       for rel, rx in table["relations"].items())
     return _Rx(
         citation=re.compile(citation),
+        unnumbered=re.compile(rf"(?<![\wÀ-ỹđĐ])(?P<type>{types})(?=\s+(?:của|ngày)\s)"),
         code=re.compile(rf"(?:{code})"),
         date_lead=re.compile(table["date_lead"], re.IGNORECASE),
         issuer_lead=re.compile(table["issuer_lead"]),
@@ -122,6 +124,13 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
         taken.append((m.start(), _subject_end(text, end)))
         for cite in cites:
             rows.append(_row(doc_id, unit, cite, end))
+    for m in rx.unnumbered.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        cites, end = _read_citation(text, m)
+        if cites[0].date:  # a type named with its date and issuer but no number
+            taken.append((m.start(), _subject_end(text, end)))
+            rows.append(_row(doc_id, unit, cites[0], end))
     for pattern in rx.named:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
@@ -146,7 +155,8 @@ def _read_citation(text: str, m: re.Match[str]) -> tuple[list[_Cite], int]:
     """The documents of one citation phrase and where the phrase ends."""
     rx = _rx()
     ref_type = rx.type_names.get(" ".join(m.group("type").split()).casefold(), m.group("type"))
-    cites = [_Cite(ref_type, m.group("code") or m.group("bare"), m.start())]
+    groups = m.groupdict()
+    cites = [_Cite(ref_type, groups.get("code") or groups.get("bare") or "", m.start())]
     pos = _read_date(text, m.end(), cites[-1])
     while sib := rx.sibling_lead.match(text, pos):
         code = rx.code.match(text, sib.end())

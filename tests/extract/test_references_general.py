@@ -64,3 +64,20 @@ def test_issuer_stops_before_the_body_issuing_this_plan(make_plan):
                  "Thực hiện Kết luận số 01-KL/HU ngày 05/01/2024 của Ban Thường vụ Huyện ủy, UBND huyện "
                  "ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH", "- Gần dân.")
     assert rows == [("Kết luận", "01-KL/HU", "2024-01-05", "Ban Thường vụ Huyện ủy", "", "implements")]
+
+
+def test_a_document_cited_by_date_and_issuer_without_its_number_is_a_reference(make_plan):
+    rows = _rows(make_plan, "Tôn vinh cán bộ năm 2025",
+                 "Thực hiện Kế hoạch của Ủy ban nhân dân thành phố ngày 10/6/2025 về tôn vinh cán bộ; "
+                 "Kế hoạch ngày 12/6/2025 của Ban Thi đua - Khen thưởng thành phố về khen thưởng, "
+                 "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH", "- Tôn vinh.")
+    assert [r[:5] for r in rows] == [
+        ("Kế hoạch", "", "2025-06-10", "Ủy ban nhân dân thành phố", "tôn vinh cán bộ"),
+        ("Kế hoạch", "", "2025-06-12", "Ban Thi đua - Khen thưởng thành phố", "khen thưởng")]
+
+
+def test_a_plan_mentioned_without_a_date_is_no_reference(make_plan):
+    rows = _rows(make_plan, "Tôn vinh cán bộ năm 2025",
+                 "Căn cứ tình hình thực tế, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:",
+                 "I. MỤC ĐÍCH", "- Các xã xây dựng Kế hoạch của Ủy ban nhân dân xã để triển khai.")
+    assert rows == []
