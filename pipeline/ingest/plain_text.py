@@ -38,6 +38,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return _decode_8bit(data)
 
 
+def _latin1(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+_LATIN1_FALLBACK = "plan_miner_latin1"
+codecs.register_error(_LATIN1_FALLBACK, _latin1)
+
+
 def _decode_8bit(data: bytes) -> tuple[str, str]:
     from pipeline.repair.syllables import valid_share
 
@@ -47,10 +55,10 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
             return text, "cp1258"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    # cp1252 with Latin-1 for the five bytes cp1252 leaves undefined: a TCVN3 or VISCII
+    # file uses them, and one of them must not turn every other byte into Latin-1,
+    # which the repair stage's tables (built on cp1252 views) would not recognise.
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK), "cp1252"
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -79,8 +79,12 @@ def decode(text: str, name: str) -> str:
 
 
 def _capital_font(line: str) -> str:
-    """A line whose plain letters are all capitals was set in a capital font: all capitals."""
-    plain = [c for c in line if c.isascii() and c.isalpha()]
+    """A line whose plain letters are all capitals was set in a capital font: all capitals.
+
+    Codes ("52/KH-STTTT") are capitals in any font and are not counted.
+    """
+    words = [w for w in line.split() if not any(c.isdigit() or c in "/-" for c in w)]
+    plain = [c for w in words for c in w if c.isascii() and c.isalpha()]
     if len(plain) >= CAPITAL_LETTERS and all(c.isupper() for c in plain):
         return line.upper()
     return line
@@ -101,8 +105,26 @@ def detect(lines: list[str], encoding: str = "") -> str | None:
 
 
 def fix_line(line: str, name: str, encoding: str = "") -> str:
-    """The line decoded, when decoding makes it read better; else the line itself."""
-    decoded = decode(cp1252_view(line, encoding), name)
-    if decoded == line or syllable_share(decoded) <= syllable_share(line):
+    """The line decoded, when decoding makes it read better; else the line itself.
+
+    A tie is decoded too when every character of the line could be a byte of
+    the legacy file: in a legacy document, short lines read as syllables either
+    way ("Sè: 52/KH-UBND" is "Số: 52/KH-UBND"), and those carry the code and
+    headings. A Unicode line nearly always holds a letter cp1252 lacks (ạ, ư, đ).
+    """
+    view = cp1252_view(line, encoding)
+    decoded = decode(view, name)
+    if decoded == line:
         return line
-    return decoded
+    before, after = syllable_share(line), syllable_share(decoded)
+    if after > before or after == before and _cp1252_only(view):
+        return decoded
+    return line
+
+
+def _cp1252_only(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True

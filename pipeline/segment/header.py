@@ -17,7 +17,7 @@ from pipeline.lang.dates import DATE_WORDS, iso
 from pipeline.lang.letters import UPPER
 
 _NUMBER_LINE = re.compile(
-    r"(?:^|\s)Số\s*[:.]?\s*(?P<code>[0-9]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
+    r"(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(?P<code>[0-9]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
     r"(?:\s*[/-]\s*[0-9A-ZĐ][0-9A-Za-zĐđ&.-]*)*)"
 )
 _PLACE_DATE = re.compile(
