@@ -45,6 +45,10 @@ EM_SAMPLE = 150  # damaged lines the letter estimate is learnt on (fewer: a nois
 # Two kept spaces side by side inside a line are rare in clean text: a run of
 # spaces is far more likely lost letters. Leading and trailing runs are layout.
 GAP_COST = 8.0
+# This many spaces in a row are layout: a lost glyph leaves one space; a short word lost
+# whole with its neighbours leaves at most six (seed 001), letterhead columns leave 30 and more.
+LAYOUT_SPACES = 10
+_LAYOUT = re.compile(f"( {{{LAYOUT_SPACES},}})")
 # A lost capital where the sentence goes on ("vươn lên hoàn thành Xuất sắc") is unlikely.
 CAPITAL_COST = 2.0
 START_LOSS = 0.1  # share of glyphs of any letter assumed lost before the first decoding
@@ -246,7 +250,28 @@ class Decoder:
         return found
 
     def restore_line(self, line: str, context: tuple[str, ...] = ()) -> Restoration:
-        """The most probable reading of ``line``, each space kept or filled with a lost letter."""
+        """The most probable reading of ``line``, each space kept or filled with a lost letter.
+
+        Runs of :data:`LAYOUT_SPACES` or more spaces are layout (two columns of a
+        letterhead, a signature block's indent), not lost letters: the pieces
+        between them are read one by one and the runs kept.
+        """
+        pieces = _LAYOUT.split(line)
+        if len(pieces) == 1:
+            return self._restore_piece(line, context)
+        texts, fills, confidence = [], "", 1.0
+        for i, piece in enumerate(pieces):
+            if i % 2 or not piece.strip():
+                texts.append(piece)
+                continue
+            found = self._restore_piece(piece, context)
+            texts.append(found.text)
+            fills += found.fills
+            confidence = min(confidence, found.confidence)
+            context = (context + tuple(lm_tokens(found.text)))[-2:]
+        return Restoration("".join(texts), fills, confidence)
+
+    def _restore_piece(self, line: str, context: tuple[str, ...]) -> Restoration:
         cuts = [-1] + [i for i, c in enumerate(line) if c == " "] + [len(line)]
         beams: list[list[_Path]] = [[] for _ in cuts]
         beams[0] = [(0.0, context, None, "")]
