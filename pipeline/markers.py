@@ -20,6 +20,11 @@ def is_rule(text: str) -> bool:
     return bool(_RULE.match(text))
 
 
+def is_table_row(text: str) -> bool:
+    """A row of a table, cells between "|" (markdown exports; PDF columns once repaired)."""
+    return text.lstrip().startswith("|")
+
+
 @dataclass(frozen=True)
 class Marker:
     kind: str  # roman, part, decimal, arabic, letter, dash, plus

@@ -110,7 +110,8 @@ class Text:
 class Block:
     """A line of the text with the role the segmenter gave it.
 
-    ``role`` is one of: header, title, preamble, heading, item, body, closing.
+    ``role`` is one of: header, title, preamble, heading, item, body, row (a table row,
+    cells between "|"), closing, appendix (an annex's own lines; its table rows are rows).
     ``marker`` is the list or outline marker as printed (``II``, ``2``, ``b``,
     ``-``, ``+``); ``content`` is the line without its marker.
     """

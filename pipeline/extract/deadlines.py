@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.bodies import find_subject
 from pipeline.extract.common import Unit, body_units, lower_first, sentences, tidy
 from pipeline.extract.responsibilities import owner_of, section_owners
+from pipeline.extract.tables import cell_rules, task_rows
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
 from pipeline.models import Deadline, Plan
 
@@ -53,7 +55,34 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
             for bound in _bounds(sentence.text, year):
                 responsible = _responsible(sentence, unit, owners)
                 rows.append(_row(plan.doc_id, sentence, bound, responsible))
+    rows.extend(_table_deadlines(plan, year))
     return tuple(rows)
+
+
+def _table_deadlines(plan: Plan, year: int | None) -> Iterator[Deadline]:
+    """A task table's time cells: the column makes "Quý II/2026" a bound without a trigger word."""
+    for row in task_rows(plan):
+        cell = row.cells.get("time")
+        if cell is None or not cell.text.strip():
+            continue
+        bound = _cell_bound(cell.text, year)
+        if bound:
+            yield Deadline(doc_id=plan.doc_id, section_id=cell.section_id, date=bound.date,
+                           period=bound.period, kind=bound.kind,
+                           task=lower_first(row.text("task")), responsible=row.text("lead"),
+                           raw=tidy(cell.text), span=cell.span(bound.start, bound.end))
+
+
+def _cell_bound(text: str, year: int | None) -> _Bound | None:
+    """The bound a time cell states: a phrase with its trigger, else the cell as a whole."""
+    found = _bounds(text, year)
+    if found:
+        return found[0]
+    for kind, rx in cell_rules():
+        m = rx.match(text)
+        if m and (bound := _bound(kind, m, year)):
+            return replace(bound, start=len(text) - len(text.lstrip()), end=len(text.rstrip()))
+    return None
 
 
 def _implied_year(plan: Plan) -> int | None:

@@ -10,6 +10,7 @@ per (body, role), as the contract asks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -23,7 +24,8 @@ from pipeline.extract.bodies import (
     split_bodies,
     strip_role_note,
 )
-from pipeline.extract.common import Unit, alternation, block_unit, sentences, tidy
+from pipeline.extract.common import Unit, alternation, block_unit, lower_first, sentences, tidy
+from pipeline.extract.tables import split_cell_bodies, task_rows
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.models import Block, Plan, Responsibility
 
@@ -108,6 +110,7 @@ def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
         if block.section_id not in lists:
             rows.extend(_block_rows(plan.doc_id, block, owners))
     rows.extend(_silent_owners(plan, owners, rows))
+    rows.extend(_table_rows(plan))
     return _dedupe(rows)
 
 
@@ -203,6 +206,16 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
     return rows
+
+
+def _table_rows(plan: Plan) -> Iterator[Responsibility]:
+    """Bodies in a task table's lead and partner columns: lead and coordinate."""
+    for row in task_rows(plan):
+        task = lower_first(row.text("task"))
+        for kind, role in (("lead", "lead"), ("coordinate", "coordinate")):
+            cell = row.cells.get(kind)
+            for body in split_cell_bodies(cell.text) if cell else []:
+                yield _row(plan.doc_id, cell, body, role, task)
 
 
 def _silent_owners(plan: Plan, owners: dict[str, tuple[Owner, str]],

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from pipeline.models import RepairCount, Source, Text
 from pipeline.repair import legacy
+from pipeline.repair.columns import tables_to_rows
 from pipeline.repair.furniture import remove_furniture
 from pipeline.repair.glyph_loss import is_suspect, restore_document
 from pipeline.repair.homoglyphs import fix_homoglyphs
@@ -118,6 +119,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("tone_style", _mapped(normalize_tones)),
     ("ocr_slip", fix_ocr),
     ("furniture", _layout(remove_furniture)),
+    ("table_columns", _layout(tables_to_rows)),
     ("hyphenation", _layout(join_hyphenated)),
     ("markdown", _mapped(strip_markdown)),
 )

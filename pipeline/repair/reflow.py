@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.markers import is_rule, match_marker
+from pipeline.markers import is_rule, is_table_row, match_marker
 from pipeline.repair.lines import RawLine
 
 FULL_LINE_SHARE = 0.75  # a line this close to the measured width was wrapped, not ended
@@ -27,7 +27,7 @@ _BARE_MARKER = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)/]$"
 def reflow(lines: list[RawLine]) -> list[tuple[str, int]]:
     """Join wrapped lines; return ``(paragraph, page)`` pairs, blank lines dropped."""
     physical = [ln for ln in lines if ln.text.strip()]
-    width = wrap_width([len(ln.text.rstrip()) for ln in physical])
+    width = wrap_width([len(ln.text.rstrip()) for ln in physical if not is_table_row(ln.text)])
     out: list[tuple[str, int]] = []
     last = ""  # the physical line that ended the paragraph being built
     for line in physical:
@@ -65,8 +65,8 @@ def is_upper_heading(text: str) -> bool:
 def _starts_paragraph(prev_line: str, text: str, width: float) -> bool:
     """Whether ``text`` opens a new paragraph after the physical line ``prev_line``."""
     prev = " ".join(prev_line.split())
-    if is_rule(prev) or is_rule(text):
-        return True  # a drawn rule stands alone (its dashes are no hyphen to join at)
+    if is_rule(prev) or is_rule(text) or is_table_row(prev) or is_table_row(text):
+        return True  # a drawn rule and a table row stand alone
     if _BARE_MARKER.match(prev):
         return False
     if match_marker(text):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.markers import match_marker
+from pipeline.markers import is_table_row, match_marker
 from pipeline.models import Block, Line, Plan, PlanMeta, Text
 from pipeline.segment import issuer as issuer_mod
-from pipeline.segment.closing import closing_start, parse_signature
+from pipeline.segment.closing import annex_start, closing_start, parse_signature
 from pipeline.segment.doctype import TypeLine, find_type_line, title_span
 from pipeline.segment.header import Header, parse_header
 from pipeline.segment.outline import build_outline
@@ -21,6 +21,10 @@ from pipeline.segment.outline import build_outline
 # "(Ban hành kèm theo Quyết định số 3194/QĐ-UBND ngày …)" under a plan's title.
 _ATTACHED = re.compile(r"kèm theo\s+(?:[^\s()]+\s+){1,3}?số\s*(?P<code>\d+\s*[/-]\s*[^\s,;)]+)",
                        re.IGNORECASE)
+
+# Section id of an annex after the signature ("PHỤ LỤC: DANH MỤC NHIỆM VỤ"): its table rows
+# are tasks of the plan.
+ANNEX = "PL"
 
 # Without a type line, the header is looked for in this many opening lines.
 HEADER_LINES_WITHOUT_TYPE = 12
@@ -34,11 +38,14 @@ def segment(text: Text) -> Plan:
     title_idx, body_start = title_span(lines, type_line) if type_line else ([], header_end)
     close = closing_start(lines, body_start)
     outline_blocks, sections = build_outline(lines[body_start:close])
+    annex = annex_start(lines, close)
     blocks = (
         [Block(ln, "header", content=ln.text) for ln in lines[:header_end]]
         + [Block(lines[i], "title", content=lines[i].text) for i in _title_rows(type_line, title_idx)]
         + outline_blocks
-        + [Block(ln, "closing", content=ln.text) for ln in lines[close:]]
+        + [Block(ln, "closing", content=ln.text) for ln in lines[close:annex]]
+        + [Block(ln, "row" if is_table_row(ln.text) else "appendix", ANNEX, content=ln.text)
+           for ln in lines[annex:]]
     )
     meta = _meta(text, header, type_line, [lines[i].text for i in title_idx], blocks)
     return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta)

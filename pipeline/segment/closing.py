@@ -53,6 +53,12 @@ def closing_start(lines: tuple[Line, ...], body_start: int) -> int:
     return len(lines)
 
 
+def annex_start(lines: tuple[Line, ...], close: int) -> int:
+    """Index of an annex heading after the closing ("PHỤ LỤC ..."), else the end."""
+    rx = re.compile(patterns.load("header")["annex_heading"])
+    return next((i for i in range(close, len(lines)) if rx.match(lines[i].text.strip())), len(lines))
+
+
 # The signer's name stands within this many lines under the position line.
 NAME_WITHIN = 8
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.markers import Marker, match_marker
+from pipeline.markers import Marker, is_table_row, match_marker
 from pipeline.models import Block, Line, Section
 from pipeline.segment.labels import labels_for
 
@@ -83,7 +83,7 @@ def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
             blocks.append(block)
             continue
         current = stack[-1].section_id if stack else ""
-        role = "item" if marker and marker.is_bullet else "body"
+        role = "item" if marker and marker.is_bullet else "row" if is_table_row(line.text) else "body"
         content = line.text[marker.end:] if marker else line.text
         blocks.append(Block(line, role if started else "preamble", current,
                             marker.number if marker else "", content.strip()))

@@ -1,0 +1,128 @@
+"""Tables laid out in columns of spaces (PDF text layers) written as rows of cells.
+
+Why here: re-flow collapses runs of spaces, after which nothing tells one column
+from the next and a wrapped cell ("Trung tâm Thông tin và Xúc" / "tiến du lịch")
+is glued to its neighbours. Before that, the header row gives each column's
+start; every following line whose pieces (split at two or more spaces) each
+start under a column belongs to the table. A line with text in the first
+column opens a row; other lines continue the cells they stand under. Rows come
+out as "| cell | cell |", the shape of a markdown table, which re-flow keeps and
+the extract stage reads by column.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import patterns
+from pipeline.markers import match_marker
+from pipeline.repair.lines import RawLine
+
+_PIECE = re.compile(r"\S+(?: \S+)*")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVX]+)[.)]?$")
+TOLERANCE = 2  # a piece may start this many characters off its column's start
+MIN_COLUMNS = 3
+
+
+def tables_to_rows(lines: list[RawLine]) -> tuple[list[RawLine], int]:
+    """Every column-laid table replaced by pipe rows; count the tables."""
+    out: list[RawLine] = []
+    i, tables = 0, 0
+    while i < len(lines):
+        starts = _header_columns(lines[i].text)
+        if not starts:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = _read_table(lines, i, starts)
+        out.extend(rows)
+        tables += 1
+    return out, tables
+
+
+def _header_columns(text: str) -> list[int]:
+    """Column starts when ``text`` is a table header (its cells name column kinds)."""
+    pieces = list(_PIECE.finditer(text))
+    if len(pieces) < MIN_COLUMNS:
+        return []
+    kinds = {kind for p in pieces for kind, words in _column_words().items()
+             if any(w in p.group(0).lower() for w in words)}
+    return [p.start() for p in pieces] if len(kinds) >= 2 else []
+
+
+@cache
+def _column_words() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in patterns.load("tables")["columns"].items()}
+
+
+def _read_table(lines: list[RawLine], at: int, starts: list[int]) -> tuple[list[RawLine], int]:
+    """Pipe rows of the table whose header is ``lines[at]``, and the index after it."""
+    rows: list[list[str]] = [_split(lines[at].text, starts)]
+    pages = [lines[at].page]
+    header_lines = {_key(lines[at].text)}  # the header and its wrapped words, repeated per page
+    i = at + 1
+    while i < len(lines):
+        text = lines[i].text
+        if not text.strip() or _key(text) in header_lines:
+            i += 1
+            continue
+        cells = _split(text, starts)
+        if cells is None:
+            break
+        if _opens_row(cells):
+            rows.append(cells)
+            pages.append(lines[i].page)
+        elif _is_numbered(cells):
+            break  # "2. Phòng Quản lý du lịch" under the table: the outline goes on
+        else:
+            if len(rows) == 1:
+                header_lines.add(_key(text))
+            rows[-1] = [" ".join(filter(None, (a, b))) for a, b in zip(rows[-1], cells, strict=True)]
+        i += 1
+    if len(rows) == 1:  # a line that only looked like a header: leave it as it is
+        return [lines[at]], at + 1
+    return [RawLine("| " + " | ".join(r) + " |", p) for r, p in zip(rows, pages, strict=True)], i
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_numbered(cells: list[str]) -> bool:
+    """A continuation line that opens with an outline number is prose, not a wrapped cell."""
+    first = next((c for c in cells if c), "")
+    marker = match_marker(first)
+    return bool(marker and not marker.is_bullet)
+
+
+def _opens_row(cells: list[str]) -> bool:
+    """A numbered first cell opens a row; so does a first cell beside others (no number
+    column); a line with nothing in the first column continues the row above."""
+    first = cells[0]
+    return bool(first) and (bool(_NUMBERED.match(first)) or sum(bool(c) for c in cells) >= 2)
+
+
+def _split(text: str, starts: list[int]) -> list[str] | None:
+    """The line's pieces by column, or None when a piece stands under no column."""
+    cells = [""] * len(starts)
+    for piece in _PIECE.finditer(text):
+        column = _column_at(piece.start(), starts)
+        if column is None or (column + 1 < len(starts)
+                              and piece.end() > starts[column + 1] + TOLERANCE):
+            return None
+        cells[column] = " ".join(filter(None, (cells[column], piece.group(0))))
+    return cells
+
+
+def _column_at(pos: int, starts: list[int]) -> int | None:
+    for column in range(len(starts) - 1, -1, -1):
+        if starts[column] - TOLERANCE <= pos:
+            return column if pos <= starts[column] + TOLERANCE or column == len(starts) - 1 \
+                else _inside(pos, starts, column)
+    return None
+
+
+def _inside(pos: int, starts: list[int], column: int) -> int | None:
+    """A piece starting inside a column (a right-aligned or indented cell) is that column's."""
+    return column if column + 1 >= len(starts) or pos < starts[column + 1] - TOLERANCE else None
