@@ -68,3 +68,13 @@ def test_unsupported_suffix(tmp_path):
     path.write_bytes(codecs.BOM_UTF8 + b"x")
     with pytest.raises(IngestError, match="unsupported"):
         read_source(path)
+
+
+def test_a_raw_legacy_file_using_bytes_cp1252_lacks_is_read_byte_for_byte(tmp_path):
+    # TCVN3 puts letters on 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which cp1252 leaves undefined:
+    # the other bytes must still read as cp1252, the view the repair tables expect.
+    data = bytes([0x4B, 0xD5, 0x20, 0x48, 0x4F, 0xB9, 0x43, 0x48, 0x20, 0x90, 0x80])
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(data)
+    text = read_source(path).pages[0].lines[0]
+    assert text == "KÕ HO¹CH \x90€"
