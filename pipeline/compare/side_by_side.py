@@ -23,8 +23,10 @@ CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "d
                           "section_id", "group", "text", "value", "score")
 
 # A locality word closing a body's name: "Phòng Nội vụ huyện" and "Phòng Nội vụ xã" are
-# the same kind of body at two levels, which is what a side-by-side wants to line up.
-_TRAILING_TIER = re.compile(r"\s+(thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)$")
+# the same kind of body at two levels, which is what a side-by-side wants to line up. A tier
+# that is the name's own noun ("Ủy ban nhân dân các xã", "Mỗi xã", "các quận, huyện") stays.
+_TRAILING_TIER = re.compile(r"(?<!,)(?<!\bcác)(?<!\bmỗi)(?<!\btừng)"
+                            r"\s+(thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)$", re.IGNORECASE)
 
 
 def section_labels() -> list[str]:

@@ -48,3 +48,8 @@ def test_leader_clustering_does_not_chain_unrelated_criteria():
     out = compare({"criteria": criteria})["criteria_groups"].set_index("text")
     assert out.loc[texts[0], "group_id"] == out.loc[texts[1], "group_id"]
     assert out.loc[texts[2], "group_id"] != out.loc[texts[0], "group_id"]
+
+
+def test_a_tier_that_is_the_names_own_noun_is_kept():
+    assert body_key("UBND các xã") != body_key("UBND")
+    assert body_key("Mỗi xã") == "mỗi xã"
