@@ -56,6 +56,9 @@ LOSS_PRIOR = 0.05  # pseudo-count of lost glyphs of each letter when re-estimati
 # A document is damaged when this share of its tokens are fragments.
 DAMAGED_SHARE = 0.02
 MIN_FRAGMENTS = 5
+# ... or half that share when this share of its lines have a gap of 2 to 9 spaces inside.
+GAPPED_LINES = 0.2
+_INNER_GAP = re.compile(r"\S {2,9}\S")
 _GAP = re.compile(r"\S {2,}\S|^ {2,}\S|^ +[^\W\d_]")
 _MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
 _SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
@@ -370,8 +373,19 @@ def fragment_share(lines: list[str]) -> tuple[int, float]:
 
 
 def is_damaged(lines: list[str]) -> bool:
+    """Enough fragments, or fewer where gaps inside many lines back them up.
+
+    A lost letter that leaves a valid syllable ("tổ chức" losing t and c reads
+    "ổ hức": only "hức" is a fragment) shows mostly as gaps.
+    """
     bad, share = fragment_share(lines)
-    return bad >= MIN_FRAGMENTS and share >= DAMAGED_SHARE
+    if bad < MIN_FRAGMENTS:
+        return False
+    if share >= DAMAGED_SHARE:
+        return True
+    texts = [ln for ln in lines if ln.strip()]
+    gapped = sum(bool(_INNER_GAP.search(ln)) for ln in texts) / max(len(texts), 1)
+    return share >= DAMAGED_SHARE / 2 and gapped >= GAPPED_LINES
 
 
 def restore_document(lines: list[str], lm: LanguageModel) -> list[Restoration | None]:
