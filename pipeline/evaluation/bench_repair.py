@@ -47,6 +47,7 @@ from pipeline.repair.lm import LanguageModel
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 GOLD = ROOT / "tests" / "data" / "gold"
+EXTRA = ROOT / "tests" / "data" / "extra"
 SEED_001 = "001_9ee4dba2b0b7b334"
 
 # Letter sets unlike seed 001's (h y ư x ã ì N B D L P): held-back plans lose other glyphs.
@@ -66,8 +67,14 @@ TEXT_DAMAGE: dict[str, Callable[[str], str]] = {
 
 
 def clean_plans() -> list[Path]:
+    """The clean samples and the hand-written extra plans: every clean plan the project has.
+
+    The extras were written for the extract stage, never to tune repair, so they
+    stand in for plans repair was not developed on.
+    """
     held_back = {p.name.removesuffix(".clean.txt") for p in GOLD.glob("*.clean.txt")}
-    return [p for p in sorted(RAW.glob("*.txt")) if p.stem not in held_back]
+    samples = [p for p in sorted(RAW.glob("*.txt")) if p.stem not in held_back]
+    return samples + sorted(EXTRA.glob("*.txt"))
 
 
 def _source(doc_id: str, pages: list[list[str]], method: str = "text") -> Source:
