@@ -115,11 +115,12 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("mojibake", _mapped(fix_mojibake)),
     ("unicode", _mapped(normalize)),
     ("homoglyph", _mapped(fix_homoglyphs)),
+    # Column tables before lost glyphs: their gaps would read as lost letters.
+    ("table_columns", _layout(tables_to_rows)),
     ("glyph_loss", fix_glyph_loss),
     ("tone_style", _mapped(normalize_tones)),
     ("ocr_slip", fix_ocr),
     ("furniture", _layout(remove_furniture)),
-    ("table_columns", _layout(tables_to_rows)),
     ("hyphenation", _layout(join_hyphenated)),
     ("markdown", _mapped(strip_markdown)),
 )

@@ -11,7 +11,7 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
-# A line seen at the edge of at least this share of pages is a running header/footer.
+# A line seen at the edge of at least this share of pages (and of two) is a running header/footer.
 RUNNING_SHARE = 0.5
 EDGE_LINES = 2
 
@@ -37,9 +37,10 @@ def _running_lines(lines: list[RawLine]) -> set[str]:
     for ln in lines:
         if ln.text.strip():
             pages.setdefault(ln.page, []).append(_key(ln.text))
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for texts in pages.values():
         counts.update(set(texts[:EDGE_LINES] + texts[-EDGE_LINES:]))
-    return {k for k, n in counts.items() if n >= RUNNING_SHARE * len(pages) and len(k) > 2}
+    # Two pages at least, so a two-page plan's running header goes too.
+    return {k for k, n in counts.items() if n >= max(2, RUNNING_SHARE * len(pages)) and len(k) > 2}
