@@ -37,7 +37,7 @@ VIEWS: dict[str, str] = {
     # Share of a parent's items each child carries over, by kind.
     "coverage_summary": """
         SELECT child_doc_id, parent_doc_id, item_kind, count(*) AS n_items,
-               sum(CASE WHEN TRY_CAST(covered AS BOOLEAN) THEN 1 ELSE 0 END) AS n_covered,
+               CAST(count_if(TRY_CAST(covered AS BOOLEAN)) AS INTEGER) AS n_covered,
                round(avg(CASE WHEN TRY_CAST(covered AS BOOLEAN) THEN 1.0 ELSE 0.0 END), 3)
                    AS share_covered
         FROM coverage
