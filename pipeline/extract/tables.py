@@ -19,6 +19,7 @@ from pipeline import patterns
 from pipeline.extract.common import Unit, block_unit, tidy
 from pipeline.markers import is_table_row
 from pipeline.models import Block, Plan
+from pipeline.table_header import column_kinds
 
 _SEPARATOR = re.compile(r"^:?-{2,}:?$")
 
@@ -37,7 +38,7 @@ class Row:
 def task_rows(plan: Plan) -> Iterator[Row]:
     """The data rows of every task table of the plan, in reading order."""
     for table in _tables(plan):
-        kinds = _column_kinds(_cells(block_unit(table[0])))
+        kinds = column_kinds([c.text for c in _cells(block_unit(table[0]))])
         if "lead" not in kinds.values() and "time" not in kinds.values():
             continue
         for block in table[1:]:
@@ -90,15 +91,3 @@ def _cells(unit: Unit) -> list[Unit]:
     text = unit.text
     bars = [i for i, c in enumerate(text) if c == "|"]
     return [unit.sub(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]
-
-
-def _column_kinds(header: list[Unit]) -> dict[int, str]:
-    """Column index → lead / coordinate / time / task, from the header's words."""
-    out: dict[int, str] = {}
-    for i, cell in enumerate(header):
-        low = cell.text.strip().lower()
-        for kind, words in _rules()["columns"].items():
-            if kind not in out.values() and any(w in low for w in words):
-                out[i] = kind
-                break
-    return out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
 from pipeline.models import Page, Source
+from pipeline.table_header import is_task_header
 
 
 def read_docx(path: Path, doc_id: str) -> Source:
@@ -29,17 +30,24 @@ def read_docx(path: Path, doc_id: str) -> Source:
 
 
 def _table_lines(table) -> list[str]:
-    """A table row's cells, left to right, each cell's paragraphs on their own lines.
+    """A task table as rows of cells ("| 1 | Nội dung | Sở Y tế | Quý II/2026 |"); any
+    other table cell by cell, left to right, each cell's paragraphs on their own lines.
 
     Header blocks of plans are two-column tables (agency | national motto); reading
     cell by cell keeps each column's lines together instead of interleaving them.
     """
-    lines: list[str] = []
-    for row in table.rows:
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat
-                continue
-            seen.add(id(cell._tc))
-            lines.extend(line for p in cell.paragraphs for line in p.text.splitlines())
-    return lines
+    rows = [_row_cells(row) for row in table.rows]
+    if rows and is_task_header([" ".join(c) for c in rows[0]]):
+        return ["| " + " | ".join(" ".join(" ".join(c).split()) for c in row) + " |" for row in rows]
+    return [line for row in rows for cell in row for line in cell]
+
+
+def _row_cells(row) -> list[list[str]]:
+    """Each distinct cell's lines (merged cells repeat in python-docx's view)."""
+    cells, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        cells.append([line for p in cell.paragraphs for line in p.text.splitlines()])
+    return cells

@@ -13,18 +13,15 @@ the extract stage reads by column.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from pipeline import patterns
 from pipeline.markers import match_marker
 from pipeline.repair.furniture import is_page_number
 from pipeline.repair.lines import RawLine
+from pipeline.table_header import is_task_header
 
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVX]+)[.)]?$")
 TOLERANCE = 2  # a piece may start this many characters off its column's start
-MIN_COLUMNS = 3
-HEADER_WORDS = 5  # words in one header cell at most ("Cơ quan, đơn vị phối hợp")
 
 
 def tables_to_rows(lines: list[RawLine]) -> tuple[list[RawLine], int]:
@@ -46,16 +43,7 @@ def tables_to_rows(lines: list[RawLine]) -> tuple[list[RawLine], int]:
 def _header_columns(text: str) -> list[int]:
     """Column starts when ``text`` is a table header (its cells name column kinds)."""
     pieces = list(_PIECE.finditer(text))
-    if len(pieces) < MIN_COLUMNS or any(len(p.group(0).split()) > HEADER_WORDS for p in pieces):
-        return []  # header cells are short names; prose with gaps (lost glyphs) is not
-    kinds = {kind for p in pieces for kind, words in _column_words().items()
-             if any(w in p.group(0).lower() for w in words)}
-    return [p.start() for p in pieces] if len(kinds) >= 2 else []
-
-
-@cache
-def _column_words() -> dict[str, tuple[str, ...]]:
-    return {k: tuple(v) for k, v in patterns.load("tables")["columns"].items()}
+    return [p.start() for p in pieces] if is_task_header([p.group(0) for p in pieces]) else []
 
 
 def _read_table(lines: list[RawLine], at: int, starts: list[int]) -> tuple[list[RawLine], int]:

@@ -28,3 +28,19 @@ def test_a_zip_that_is_not_a_word_document(tmp_path):
         z.writestr("hello.txt", "xin chào")
     with pytest.raises(IngestError, match="Word"):
         read_source(path)
+
+
+def test_a_task_table_comes_out_as_rows_of_cells(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("IV. TỔ CHỨC THỰC HIỆN")
+    table = document.add_table(rows=2, cols=4)
+    for i, text in enumerate(("STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành")):
+        table.cell(0, i).text = text
+    for i, text in enumerate(("1", "Rà soát hồ sơ\ncủa các xã", "Sở Nội vụ", "Quý II/2026")):
+        table.cell(1, i).text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    lines = [ln for ln in read_source(path).pages[0].lines if ln]
+    assert lines == ["IV. TỔ CHỨC THỰC HIỆN",
+                     "| STT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành |",
+                     "| 1 | Rà soát hồ sơ của các xã | Sở Nội vụ | Quý II/2026 |"]
