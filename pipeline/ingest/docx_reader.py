@@ -1,10 +1,11 @@
-"""Word documents: paragraphs and table cells in body order."""
+"""Word documents: paragraphs (with their automatic numbers) and table cells in body order."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
+from pipeline.ingest.docx_numbering import Numbering
 from pipeline.ingest.errors import IngestError
 from pipeline.models import Page, Source
 from pipeline.table_header import is_task_header
@@ -19,11 +20,15 @@ def read_docx(path: Path, doc_id: str) -> Source:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise IngestError(f"not a readable Word document ({err.__class__.__name__})") from err
+    numbering = Numbering.of(document)
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(Paragraph(child, document).text.splitlines() or [""])
+            paragraph = Paragraph(child, document)
+            label = numbering.label(paragraph) if paragraph.text.strip() else ""
+            text = f"{label} {paragraph.text}" if label else paragraph.text
+            lines.extend(text.splitlines() or [""])
         elif tag == "tbl":
             lines.extend(_table_lines(Table(child, document)))
     return Source(doc_id, path, "docx", (Page(1, tuple(lines), "docx"),))

@@ -44,3 +44,43 @@ def test_a_task_table_comes_out_as_rows_of_cells(tmp_path):
     assert lines == ["IV. TỔ CHỨC THỰC HIỆN",
                      "| STT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành |",
                      "| 1 | Rà soát hồ sơ của các xã | Sở Nội vụ | Quý II/2026 |"]
+
+
+_ABSTRACT = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+  <w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+</w:abstractNum>"""
+_NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">
+  <w:abstractNumId w:val="90"/></w:num>"""
+
+
+def test_word_automatic_numbers_are_put_back_in_front_of_their_paragraphs(tmp_path):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_ABSTRACT))
+    numbering.append(parse_xml(_NUM))
+
+    def numbered(text: str, level: int) -> None:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    numbered("MỤC ĐÍCH, YÊU CẦU", 0)
+    numbered("Mục đích", 1)
+    numbered("Yêu cầu", 1)
+    numbered("NỘI DUNG", 0)
+    numbered("Tuyên truyền", 1)
+    numbered("Đối với cấp xã", 2)
+    numbered("Họp dân.", 3)
+    document.add_paragraph("Không đánh số.")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    lines = [ln for ln in read_source(path).pages[0].lines if ln]
+    assert lines == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG",
+                     "1. Tuyên truyền", "a) Đối với cấp xã", "- Họp dân.", "Không đánh số."]
