@@ -138,7 +138,8 @@ def name_end(text: str, start: int, head_end: int) -> int:
             end = at + len(token)
             continue
         if token == ",":
-            coded = _coded_name_end(window, _next_head_end(window, at + 1))
+            head = _head_after(window, at + 1)
+            coded = _coded_name_end(window, head.end()) if head else -1
         if token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at):
             break
         if tag in _STOP_TAGS and token[:1].islower() and not rx.name_words.match(window, at):
@@ -157,18 +158,15 @@ def _parent_name_end(text: str, pos: int) -> int:
     the head is a body of the parent named next (the tagger, splitting across
     both names, would cut the name after the head).
     """
-    at = len(text) - len(text[pos:].lstrip(" "))
-    head = _rx().named.match(text, at)
-    if at == pos or not head:
+    head = _head_after(text, pos)
+    if not head or head.start() == pos:
         return 0
-    return name_end(text, at, head.end())
+    return name_end(text, head.start(), head.end())
 
 
-def _next_head_end(window: str, pos: int) -> int:
-    """End of a body head right after ``pos`` (past spaces), else -1."""
-    at = len(window) - len(window[pos:].lstrip(" "))
-    head = _rx().named.match(window, at)
-    return head.end() if head else -1
+def _head_after(text: str, pos: int) -> re.Match[str] | None:
+    """A named body's head right after ``pos``, past spaces."""
+    return _rx().named.match(text, len(text) - len(text[pos:].lstrip(" ")))
 
 
 def _coded_name_end(window: str, head_end: int) -> int:
@@ -179,8 +177,6 @@ def _coded_name_end(window: str, head_end: int) -> int:
     code in brackets says where the name ends, provided no other body's head
     and no punctuation but commas ("phòng, chống") come first.
     """
-    if head_end < 0:
-        return -1
     m = _CODE_CLOSED.match(window, head_end)
     if not m or _rx().named.search(window, head_end, m.start("code")):
         return -1

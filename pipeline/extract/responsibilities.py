@@ -50,6 +50,7 @@ class _Rx:
     statement_prefix: re.Pattern[str]
     boilerplate: re.Pattern[str]
     requested: re.Pattern[str]
+    attendance: re.Pattern[str]
 
 
 @cache
@@ -62,6 +63,7 @@ def _rx() -> _Rx:
         statement_prefix=re.compile(roles["statement_prefix"], re.IGNORECASE),
         boilerplate=re.compile(roles["boilerplate"]),
         requested=re.compile(roles["requested_prefix"]),
+        attendance=re.compile(roles["attendance_heading"], re.IGNORECASE),
     )
 
 
@@ -116,8 +118,7 @@ def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
 
 def _attendance_sections(plan: Plan) -> set[str]:
     """Sections that list who attends or who is covered, and their subsections."""
-    rx = re.compile(patterns.load("roles")["attendance_heading"], re.IGNORECASE)
-    heads = [s.section_id for s in plan.sections if rx.match(s.heading)]
+    heads = [s.section_id for s in plan.sections if _rx().attendance.match(s.heading)]
     return {s.section_id for s in plan.sections
             if any(s.section_id == h or s.section_id.startswith(h + ".") for h in heads)}
 

@@ -56,13 +56,9 @@ def split_cell_bodies(cell: str) -> list[str]:
     return [tidy(p).strip(" .;,") for p in parts if tidy(p).strip(" .;,")]
 
 
+@cache
 def cell_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, rule) for a time cell, each to match the whole cell."""
-    return _cell_rules()
-
-
-@cache
-def _cell_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((kind, re.compile(rf"^\s*(?:{rx})\s*\.?\s*$", re.IGNORECASE))
                  for kind, rules in _rules()["cells"].items() for rx in rules)
 

@@ -10,12 +10,13 @@ and level, a level's counter restarting when a higher level moves on.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # Word's own letters (no đ), as the reader sees them
+_LETTERS = string.ascii_lowercase  # Word's own letters (no đ), as the reader sees them
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,13 @@ class Numbering:
         lvl = defs[level]
         if lvl.fmt == "bullet" or lvl.fmt == "none":
             return "-" if lvl.fmt == "bullet" else ""
-        return re.sub(r"%(\d)", lambda m: self._shown(defs, counts, int(m.group(1)) - 1), lvl.text)
+        return re.sub(r"%(\d)", lambda m: _shown(defs, counts, int(m.group(1)) - 1), lvl.text)
 
-    @staticmethod
-    def _shown(defs: dict[int, Level], counts: dict[int, int], level: int) -> str:
-        fmt = defs[level].fmt if level in defs else "decimal"
-        return _format(counts.get(level, defs[level].start if level in defs else 1), fmt)
+
+def _shown(defs: dict[int, Level], counts: dict[int, int], level: int) -> str:
+    """Level ``level``'s number as it stands now ("%1" in "%1.%2.")."""
+    lvl = defs.get(level, Level("decimal", "", 1))
+    return _format(counts.get(level, lvl.start), lvl.fmt)
 
 
 def _levels(abstract) -> dict[int, Level]:

@@ -106,13 +106,5 @@ def _split(text: str, starts: list[int]) -> list[str] | None:
 
 
 def _column_at(pos: int, starts: list[int]) -> int | None:
-    for column in range(len(starts) - 1, -1, -1):
-        if starts[column] - TOLERANCE <= pos:
-            return column if pos <= starts[column] + TOLERANCE or column == len(starts) - 1 \
-                else _inside(pos, starts, column)
-    return None
-
-
-def _inside(pos: int, starts: list[int], column: int) -> int | None:
-    """A piece starting inside a column (a right-aligned or indented cell) is that column's."""
-    return column if column + 1 >= len(starts) or pos < starts[column + 1] - TOLERANCE else None
+    """The rightmost column starting at or before ``pos`` (an indented cell is its column's)."""
+    return next((c for c in range(len(starts) - 1, -1, -1) if starts[c] - TOLERANCE <= pos), None)
