@@ -17,7 +17,6 @@ never touched, and a document without enough damage is left as it is.
 from __future__ import annotations
 
 import gc
-import heapq
 import math
 import re
 from collections import Counter
@@ -134,15 +133,15 @@ def _matching(core: str, vocabulary: frozenset[str]) -> frozenset[str]:
 
 
 class Vocabulary(NamedTuple):
-    """The words a filled-in token may become, in parts cached separately.
+    """The words a filled-in token may become, beyond the syllable inventory.
 
-    ``syllables``: the inventory, whose large pattern index is built once per
-    process; ``extra``: the other words the model has seen ("ubnd", "hđnd");
-    ``seen``: every word the model has seen, the only readings of a token lost
-    whole (any word of that length fits, so only the model's words are tried).
+    ``extra``: the other words the model has seen ("ubnd", "hđnd"); ``seen``:
+    every word the model has seen, the only readings of a token lost whole (any
+    word of that length fits, so only the model's words are tried). The
+    inventory's readings do not depend on the model, so they are cached by span
+    alone and shared by every model of a process.
     """
 
-    syllables: frozenset[str]
     extra: frozenset[str]
     seen: frozenset[str]
 
@@ -152,7 +151,7 @@ def vocabulary_of(lm: LanguageModel) -> Vocabulary:
     vocabulary = lm.__dict__.get("_vocabulary")
     if vocabulary is None:
         seen = frozenset(w for (w,) in lm.counts[0] if w.isalpha())
-        vocabulary = Vocabulary(inventory(), seen - inventory(), seen)
+        vocabulary = Vocabulary(seen - inventory(), seen)
         lm.__dict__["_vocabulary"] = vocabulary
     return vocabulary
 
@@ -161,13 +160,10 @@ def _case_forms(word: str) -> tuple[str, ...]:
     return (word, word[:1].upper() + word[1:], word.upper())
 
 
-@cache
-def _fillings(core: str, syllables: frozenset[str], extra: frozenset[str]
-              ) -> tuple[tuple[str, str], ...]:
+def _fillings(core: str, words: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """``(filled core, letters filled)`` for every word matching ``core`` (spaces = lost)."""
     found: set[tuple[str, str]] = set()
-    words = [w for part in (syllables, extra) for w in _matching(core, part)]
-    for word in words:
+    for word in _matching(core, words):
         for form in _case_forms(word):
             if all(a == b for a, b in zip(core, form, strict=True) if a != " "):
                 found.add((form, "".join(b for a, b in zip(core, form, strict=True) if a == " ")))
@@ -181,30 +177,56 @@ def _blank_fillings(size: int, seen: frozenset[str]) -> tuple[tuple[str, str], .
                  for form in _case_forms(word))
 
 
-def _span_options(span: str, vocabulary: Vocabulary) -> tuple[tuple[str, str], ...]:
-    """Ways to read the text between two kept spaces: ``(text, letters filled)``."""
-    if " " not in span:
-        return ((span, ""),)
+_Candidate = tuple[str, str, tuple[str, ...]]
+
+
+def _split_span(span: str) -> tuple[str, str, str] | None:
+    """``(lead, core, trail)`` of a span with lost letters, or None when it is out of reach."""
     m = _SPAN.fullmatch(span)
     if not m or span.count(" ") > MAX_FILLS or len(m.group(2)) > MAX_CORE:
+        return None
+    return m.group(1), m.group(2), m.group(3)
+
+
+def _with_tokens(lead: str, trail: str, fillings: tuple[tuple[str, str], ...]
+                 ) -> tuple[_Candidate, ...]:
+    out = []
+    for filled, fills in fillings:
+        text = lead + filled + trail
+        out.append((text, fills, () if _MARKER.fullmatch(text) else tuple(lm_tokens(text))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllable_candidates(span: str) -> tuple[_Candidate, ...]:
+    """Readings of a span as inventory syllables: ``(text, fills, model tokens)``.
+
+    A span without a space is its own only reading.
+    """
+    if " " not in span:
+        return _with_tokens("", "", ((span, ""),))
+    parts = _split_span(span)
+    if parts is None or not parts[1].strip(" "):
         return ()
-    lead, core, trail = m.groups()
-    if core.strip(" "):
-        fillings = _fillings(core, vocabulary.syllables, vocabulary.extra)
-    else:
-        fillings = _blank_fillings(len(core), vocabulary.seen)
-    return tuple((lead + f + trail, fills) for f, fills in fillings)
+    lead, core, trail = parts
+    return _with_tokens(lead, trail, _fillings(core, inventory()))
 
 
 @lru_cache(maxsize=1 << 15)
-def _candidates(span: str, vocabulary: Vocabulary
-                ) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """Readings of a span with their model tokens: ``(text, fills, tokens)``.
+def _word_candidates(span: str, vocabulary: Vocabulary) -> tuple[_Candidate, ...]:
+    """Readings of a span as the model's other words, or as any seen word when lost whole."""
+    parts = _split_span(span) if " " in span else None
+    if parts is None:
+        return ()
+    lead, core, trail = parts
+    if core.strip(" "):
+        return _with_tokens(lead, trail, _fillings(core, vocabulary.extra))
+    return _with_tokens(lead, trail, _blank_fillings(len(core), vocabulary.seen))
 
-    Independent of the loss model, so shared by every learning round and document.
-    """
-    return tuple((text, fills, () if _MARKER.fullmatch(text) else tuple(lm_tokens(text)))
-                 for text, fills in _span_options(span, vocabulary))
+
+def _candidates(span: str, vocabulary: Vocabulary) -> tuple[_Candidate, ...]:
+    """Every reading of a span between two kept spaces: ``(text, fills, model tokens)``."""
+    return _syllable_candidates(span) + _word_candidates(span, vocabulary)
 
 
 def _priced_candidates(span: str, vocabulary: Vocabulary, lm: LanguageModel
@@ -238,18 +260,26 @@ class Decoder:
         self.lm, self.loss = lm, loss
         self.vocabulary = vocabulary_of(lm)
         self._options: dict[str, list[_Option]] = {}
+        self._fill_costs: dict[str, float] = {}
+
+    def fill_cost(self, fills: str) -> float:
+        """Cost of losing these glyphs; cached, as a few letters make up nearly every fill."""
+        cost = self._fill_costs.get(fills)
+        if cost is None:
+            letter_cost = self.loss.letter_cost
+            cost = self._fill_costs[fills] = sum(letter_cost.get(c, NEVER) for c in fills)
+        return cost
 
     def options(self, span: str) -> list[_Option]:
         """The best readings of a span: text, fills, model tokens, cost of the fills."""
         found = self._options.get(span)
         if found is None:
-            letter_cost = self.loss.letter_cost
             scored = []
             for text, fills, tokens, alone in _priced_candidates(span, self.vocabulary, self.lm):
-                cost = sum(letter_cost.get(c, NEVER) for c in fills)
+                cost = self.fill_cost(fills)
                 scored.append((cost - alone, text, fills, tokens, cost))
-            found = [row[1:] for row in heapq.nsmallest(OPTIONS, scored)]
-            self._options[span] = found
+            scored.sort()
+            found = self._options[span] = [row[1:] for row in scored[:OPTIONS]]
         return found
 
     def restore_line(self, line: str, context: tuple[str, ...] = ()) -> Restoration:
@@ -278,6 +308,7 @@ class Decoder:
         cuts = [-1] + [i for i, c in enumerate(line) if c == " "] + [len(line)]
         beams: list[list[_Path]] = [[] for _ in cuts]
         beams[0] = [(0.0, context, None, "")]
+        bounds = [math.inf] * len(cuts)
         for i, start in enumerate(cuts[:-1]):
             for j in range(i + 1, len(cuts)):
                 end = cuts[j]
@@ -286,13 +317,13 @@ class Decoder:
                 span = line[start + 1:end]
                 keep = GAP_COST if not span and line[:start].strip() and line[end:].strip() else 0.0
                 for option in self.options(span):
-                    self._extend(beams[i], keep, option, beams[j])
-            self._extend_places(line, cuts, i, beams)
+                    self._extend(beams[i], keep, option, beams[j], bounds, j)
+            self._extend_places(line, cuts, i, beams, bounds)
             beams[i + 1] = _prune(beams[i + 1])
         return _best(beams[-1], line)
 
     def _extend_places(self, line: str, cuts: list[int], i: int,
-                       beams: list[list[_Path]]) -> None:
+                       beams: list[list[_Path]], bounds: list[float]) -> None:
         """After a tier word, read the damaged spans that follow as unit names.
 
         A name costs its lost letters plus the log of how many names its tier
@@ -307,23 +338,33 @@ class Decoder:
                 if cuts[j] - cuts[i] > MAX_NAME + 2:
                     break
                 for name, fills in place_fillings(line[cuts[i] + 1:cuts[j]], tiers):
-                    cost = sum(self.loss.letter_cost.get(c, NEVER) for c in fills)
-                    option = (name, fills, tuple(lm_tokens(name)), cost + name_cost(tiers))
-                    self._extend([path], 0.0, option, beams[j], scored=False)
+                    option = (name, fills, tuple(lm_tokens(name)),
+                              self.fill_cost(fills) + name_cost(tiers))
+                    self._extend([path], 0.0, option, beams[j], bounds, j, scored=False)
 
     def _extend(self, paths: list[_Path], keep: float, option: _Option, out: list[_Path],
-                scored: bool = True) -> None:
-        """Every path in ``paths`` followed by one reading of the next span, onto ``out``."""
+                bounds: list[float], j: int, scored: bool = True) -> None:
+        """Every path in ``paths`` followed by one reading of the next span, onto ``out``.
+
+        ``bounds[j]``: the cost of the best path into ``out`` so far plus
+        :data:`BEAM_WIDTH`. A path already dearer before the model prices the
+        reading (a log probability only adds cost) would be pruned anyway, and
+        so would every later one: ``paths`` are cheapest first.
+        """
         text, fills, tokens, cost = option
         capital = bool(fills) and text[:1] in fills and text[:1].isupper()
         advance = self.lm.advance
         for path_cost, context, parts, path_fills in paths:
             total = path_cost + keep + cost
+            if total > bounds[j]:
+                break
             if capital and _mid_sentence(parts):
                 total += CAPITAL_COST
             logprob, context = advance(context, tokens)
             if scored:
                 total -= logprob
+            if total + BEAM_WIDTH < bounds[j]:
+                bounds[j] = total + BEAM_WIDTH
             out.append((total, context, (parts, " " + text if parts else text),
                         path_fills + fills))
 
@@ -335,6 +376,8 @@ def _mid_sentence(parts: _Parts) -> bool:
 
 
 def _prune(paths: list[_Path]) -> list[_Path]:
+    if len(paths) < 2:
+        return paths
     best: dict[tuple[str, ...], _Path] = {}
     for path in paths:
         other = best.get(path[1])
@@ -444,7 +487,7 @@ def _unambiguous_fills(lines: list[str], suspects: list[int],
             span = f"{left} {right}"
             if UNK not in lm_tokens(span):
                 continue
-            letters = {f.lower() for _, f in _span_options(span, vocabulary)}
+            letters = {f.lower() for _, f, _ in _candidates(span, vocabulary)}
             if len(letters) == 1:
                 fills[letters.pop()] += 1
     return fills
