@@ -15,6 +15,7 @@ _TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 _LOWER = sorted(set("abcdefghijklmnopqrstuvwxyzđ")
                 | {unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES})
 
+LOWER_LETTERS = "".join(_LOWER)
 UPPER_LETTERS = "".join(c.upper() for c in _LOWER)
 # A capital letter of Vietnamese (or English) text, as a regex class.
 UPPER = f"[{UPPER_LETTERS}]"

@@ -36,9 +36,16 @@ def _reads_vietnamese(word: str) -> bool:
         is_syllable(composed) or is_abbreviation(composed))
 
 
+@cache
+def _lookalike() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(map(chr, _table()))) + "]")
+
+
 def fix_homoglyphs(text: str) -> str:
     """Replace look-alikes in words that also contain Latin letters."""
     table = _table()
+    if not _lookalike().search(text):
+        return unicodedata.normalize("NFC", text)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -92,8 +92,10 @@ def _capital_font(line: str) -> str:
 
 def detect(lines: list[str], encoding: str = "") -> str | None:
     """The legacy encoding of a document, or None when it is not legacy-encoded."""
-    text = "\n".join(cp1252_view(line, encoding) for line in lines)
     before = valid_share("\n".join(lines))
+    if before + MIN_GAIN > 1:  # no table can lift it enough
+        return None
+    text = "\n".join(cp1252_view(line, encoding) for line in lines)
     best, best_share = None, before + MIN_GAIN
     for name in ENCODINGS:
         if name == "viqr" and not viqr.looks_like_viqr(text):

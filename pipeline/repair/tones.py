@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _SHAPED = set("ăâêôơư")
@@ -81,11 +81,13 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def normalize_tones(text: str) -> str:
     """Every Vietnamese syllable of ``text`` with its mark in the house style; other words as they are."""
+    return _LETTERS.sub(lambda m: _house_style(m.group(0)), text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _house_style(word: str) -> str:
+    """The word in the house style when that is a syllable; cached, as words repeat."""
     from pipeline.repair.syllables import is_syllable  # syllables imports this module
 
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        placed = normalize_tone(word)
-        return placed if placed != word and is_syllable(placed) else word
-
-    return _LETTERS.sub(fix, text)
+    placed = normalize_tone(word)
+    return placed if placed != word and is_syllable(placed) else word
