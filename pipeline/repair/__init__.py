@@ -115,9 +115,10 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("mojibake", _mapped(fix_mojibake)),
     ("unicode", _mapped(normalize)),
     ("homoglyph", _mapped(fix_homoglyphs)),
-    # Column tables before lost glyphs: their gaps would read as lost letters.
-    ("table_columns", _layout(tables_to_rows)),
+    # Column tables after lost glyphs: a damaged header does not name its columns.
+    # The restorer keeps the gutters and the line lengths, so the columns survive.
     ("glyph_loss", fix_glyph_loss),
+    ("table_columns", _layout(tables_to_rows)),
     ("tone_style", _mapped(normalize_tones)),
     ("ocr_slip", fix_ocr),
     ("furniture", _layout(remove_furniture)),

@@ -20,6 +20,14 @@ from pipeline.repair.lines import RawLine
 from pipeline.table_header import is_task_header
 
 _PIECE = re.compile(r"\S+(?: \S+)*")
+# Gutters: a gap between two columns is a stripe of at least two spaces running down
+# this many lines that have text on both sides of it. Lost letters leave gaps too,
+# but never one stripe through several lines in a row.
+GUTTER_LINES = 4
+GUTTER_REACH = 12  # lines looked at above and below
+_INNER_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_WIDE_RUN = re.compile(r"\S {10,}\S")
+MIN_WIDE_LINES = 3  # lines with a wide gap that show a text keeps its columns
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVX]+)[.)]?$")
 TOLERANCE = 2  # a piece may start this many characters off its column's start
 
@@ -108,3 +116,39 @@ def _split(text: str, starts: list[int]) -> list[str] | None:
 def _column_at(pos: int, starts: list[int]) -> int | None:
     """The rightmost column starting at or before ``pos`` (an indented cell is its column's)."""
     return next((c for c in range(len(starts) - 1, -1, -1) if starts[c] - TOLERANCE <= pos), None)
+
+
+def column_gutters(lines: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Per line index, its runs of spaces that are a column table's gutters: ``(start, end)``.
+
+    Why: in a layout-keeping text whose glyphs were lost, a table's header no
+    longer names its columns, so :func:`tables_to_rows` cannot find it before
+    the glyphs are restored; the restorer must then not read the gaps between
+    cells as lost letters. Only texts that keep columns (a few lines with a
+    gap of ten spaces or more) are searched.
+    """
+    if sum(bool(_WIDE_RUN.search(line)) for line in lines) < MIN_WIDE_LINES:
+        return {}
+    found = {}
+    for i, line in enumerate(lines):
+        runs = tuple(m.span() for m in _INNER_RUN.finditer(line)
+                     if any(_is_gutter(lines, i, x) for x in range(m.start(), m.end() - 1)))
+        if runs:
+            found[i] = runs
+    return found
+
+
+def _is_gutter(lines: list[str], at: int, x: int) -> bool:
+    """Whether columns ``x`` and ``x + 1`` are blank in a block of lines around ``at``
+    of which :data:`GUTTER_LINES` have text on both sides of them."""
+    count = 0
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(lines) and abs(i - at) <= GUTTER_REACH and not lines[i][x:x + 2].strip():
+            count += _beside(lines[i], x)
+            i += step
+    return count + 1 >= GUTTER_LINES
+
+
+def _beside(line: str, x: int) -> bool:
+    return bool(line[:x].strip()) and bool(line[x + 2:].strip())

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from pipeline.repair.columns import column_gutters
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
 from pipeline.repair.places import MAX_NAME, TIER_ENDS, name_cost, place_fillings, tiers_after
 from pipeline.repair.syllables import inventory
@@ -58,6 +59,9 @@ MIN_FRAGMENTS = 5
 # ... or half that share when this share of its lines have a gap of 2 to 9 spaces inside.
 GAPPED_LINES = 0.2
 _INNER_GAP = re.compile(r"\S {2,9}\S")
+# A document whose lines start with two spaces or more this often indents them (layout text).
+INDENTED_SHARE = 0.2
+_INDENT = re.compile(r"  +\S")
 _GAP = re.compile(r"\S {2,}\S|^ {2,}\S|^ +[^\W\d_]")
 _MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
 _SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
@@ -256,8 +260,11 @@ _Option = tuple[str, str, tuple[str, ...], float]
 class Decoder:
     """Decodes lines under one language model and one loss model; caches what repeats."""
 
-    def __init__(self, lm: LanguageModel, loss: LossModel) -> None:
-        self.lm, self.loss = lm, loss
+    def __init__(self, lm: LanguageModel, loss: LossModel, indented: bool = False) -> None:
+        """``indented``: the document indents its lines (a layout text), so a line's
+        leading spaces are layout; otherwise the first of them is taken for a lost
+        letter unless the line reads better without one ("  à nước" is "Nhà nước")."""
+        self.lm, self.loss, self.indented = lm, loss, indented
         self.vocabulary = vocabulary_of(lm)
         self._options: dict[str, list[_Option]] = {}
         self._fill_costs: dict[str, float] = {}
@@ -282,40 +289,55 @@ class Decoder:
             found = self._options[span] = [row[1:] for row in scored[:OPTIONS]]
         return found
 
-    def restore_line(self, line: str, context: tuple[str, ...] = ()) -> Restoration:
+    def restore_line(self, line: str, context: tuple[str, ...] = (),
+                     layout: tuple[tuple[int, int], ...] = ()) -> Restoration:
         """The most probable reading of ``line``, each space kept or filled with a lost letter.
 
         Runs of :data:`LAYOUT_SPACES` or more spaces are layout (two columns of a
-        letterhead, a signature block's indent), not lost letters: the pieces
-        between them are read one by one and the runs kept.
+        letterhead, a signature block's indent), not lost letters, and so are the
+        runs ``layout`` names (a column table's gutters, ``(start, end)``): the
+        pieces between them are read one by one. A piece may still take up to
+        :data:`MAX_FILLS` spaces at each edge of a run as lost letters of its
+        first or last word ("tỉ" + lost "nh" + gutter). Filling keeps the line's
+        length, so columns stay where they were.
         """
-        pieces = _LAYOUT.split(line)
-        if len(pieces) == 1:
-            return self._restore_piece(line, context)
-        texts, fills, confidence = [], "", 1.0
-        for i, piece in enumerate(pieces):
-            if i % 2 or not piece.strip():
-                texts.append(piece)
+        runs = sorted({m.span() for m in _LAYOUT.finditer(line)}.union(layout))
+        if not runs:
+            return self._restore_piece(line, context, self.indented)
+        texts, fills, confidence, at = [], "", 1.0, 0
+        for start, end in [*runs, (len(line), len(line))]:
+            if at >= end:
                 continue
-            found = self._restore_piece(piece, context)
-            texts.append(found.text)
-            fills += found.fills
-            confidence = min(confidence, found.confidence)
-            context = (context + tuple(lm_tokens(found.text)))[-2:]
+            piece = line[at:min(end, start + MAX_FILLS)]
+            if piece.strip():
+                found = self._restore_piece(piece, context, at > 0 or self.indented)
+                piece, fills = found.text.rstrip(" "), fills + found.fills
+                confidence = min(confidence, found.confidence)
+                context = (context + tuple(lm_tokens(piece)))[-2:]
+            filled = at + len(piece)
+            at = max(filled, end - MAX_FILLS) if end < len(line) else len(line)
+            texts.append(piece + line[filled:at])
         return Restoration("".join(texts), fills, confidence)
 
-    def _restore_piece(self, line: str, context: tuple[str, ...]) -> Restoration:
+    def _restore_piece(self, line: str, context: tuple[str, ...],
+                       lead_is_layout: bool = False) -> Restoration:
+        """``lead_is_layout``: the piece's leading spaces are indentation or a
+        gutter's; otherwise keeping the first of them costs as a gap does."""
         cuts = [-1] + [i for i, c in enumerate(line) if c == " "] + [len(line)]
         beams: list[list[_Path]] = [[] for _ in cuts]
         beams[0] = [(0.0, context, None, "")]
         bounds = [math.inf] * len(cuts)
+        text_start, text_end = len(line) - len(line.lstrip(" ")), len(line.rstrip(" "))
         for i, start in enumerate(cuts[:-1]):
             for j in range(i + 1, len(cuts)):
                 end = cuts[j]
                 if j - i - 1 > MAX_FILLS or (j - i > 1 and end - start > MAX_CORE + 4):
                     break
+                if j - i > 1 and (end <= text_start or start >= text_end):
+                    continue  # indentation: a word is lost whole only between kept words
                 span = line[start + 1:end]
-                keep = GAP_COST if not span and line[:start].strip() and line[end:].strip() else 0.0
+                keep = GAP_COST if not span and end < text_end and (
+                    text_start < start or start < 0 and not lead_is_layout) else 0.0
                 for option in self.options(span):
                     self._extend(beams[i], keep, option, beams[j], bounds, j)
             self._extend_places(line, cuts, i, beams, bounds)
@@ -458,18 +480,35 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _restore_damaged(lines: list[str], lm: LanguageModel) -> list[Restoration | None]:
     suspects = [i for i, line in enumerate(lines) if is_suspect(line)]
+    indented = _indents(lines)
+    gutters = column_gutters(lines)
     present = Counter("".join(lines))
     loss = LossModel.estimate(_unambiguous_fills(lines, suspects, vocabulary_of(lm)), present,
                               START_LOSS)
     sample = suspects[:: -(-len(suspects) // EM_SAMPLE) or 1]
     for _ in range(EM_ROUNDS - 1):  # learn the lost letters on a sample of the damaged lines
-        decoder = Decoder(lm, loss)
-        fills = "".join(decoder.restore_line(lines[i], _context(lines, i)).fills for i in sample)
+        decoder = Decoder(lm, loss, indented)
+        fills = "".join(decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ())).fills
+                        for i in sample)
         loss = LossModel.estimate(Counter(fills), present)
-    decoder = Decoder(lm, loss)
-    result = {i: decoder.restore_line(lines[i], _context(lines, i)) for i in suspects}
+    decoder = Decoder(lm, loss, indented)
+    result = {i: decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ()))
+              for i in suspects}
     return [result.get(i) if i in result and result[i].text != lines[i] else None
             for i in range(len(lines))]
+
+
+def _indents(lines: list[str]) -> bool:
+    """Whether the document indents its lines, as a layout-keeping PDF-to-text export does.
+
+    Told by lines that start with two spaces or more and then a word, a number
+    or a list marker, not a fragment: lost letters leave fragments behind.
+    """
+    texts = [ln for ln in lines if ln.strip()]
+    indented = [ln for ln in texts if _INDENT.match(ln) and (
+        ln.split()[0][0] in "-+*•" or _MARKER.fullmatch(ln.split()[0])
+        or UNK not in lm_tokens(ln.split()[0]))]
+    return len(indented) >= INDENTED_SHARE * len(texts)
 
 
 def _unambiguous_fills(lines: list[str], suspects: list[int],

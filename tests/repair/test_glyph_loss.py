@@ -55,3 +55,21 @@ def test_a_plan_whose_lost_letters_mostly_leave_syllables_is_still_found_damaged
     assert fragment_share(damaged)[1] < DAMAGED_SHARE
     assert is_damaged(damaged)
     assert not is_damaged(clean)
+
+
+def test_an_indented_layout_text_with_a_column_table_is_restored_as_its_clean_copy():
+    """Indentation is not a lost word, and the gaps between a table's columns are no
+    lost letters: the damaged plan repairs to what the undamaged one does, table rows included."""
+    from pipeline.models import Page, Source
+    from pipeline.repair import repair
+    from tests.repair.test_columns import TABLE
+
+    lines = ["    " + line for line in CLEAN] + TABLE
+
+    def source(texts: list[str]) -> Source:
+        return Source("t", Path("t.txt"), "txt", (Page(1, tuple(texts), "text"),))
+
+    damaged = repair(source([_lose(line, "hưy") for line in lines])).string
+    clean = repair(source(lines)).string
+    assert damaged == clean
+    assert "| 1 | Khảo sát hiện trạng các điểm du lịch | Phòng Quản lý du lịch | Quý I/2026 |" in clean
