@@ -94,6 +94,8 @@ def _damaged_sources(doc_id: str, clean: str, repaired_clean: str) -> dict[str, 
         slipped = slip(clean)
         out[kind] = (_source(doc_id, [slipped.split("\n")], "ocr"), slipped)
     out["ocr_clean"] = (_source(doc_id, [clean.split("\n")], "ocr"), clean)
+    pages = corrupt.hard_wrap(repaired_clean)
+    out["hard_wrap_page_numbers"] = (_source(doc_id, pages), "\n".join(sum(pages, [])))
     header = f"Kế hoạch {doc_id[:3]} - Ủy ban nhân dân"
     pages = corrupt.hard_wrap(repaired_clean, header=header)
     out["hard_wrap_furniture"] = (_source(doc_id, pages), "\n".join(sum(pages, [])))
