@@ -41,7 +41,7 @@ BEAM = 8
 BEAM_WIDTH = 5.0
 OPTIONS = 12  # readings of one span kept, the most probable on their own
 EM_ROUNDS = 3
-EM_SAMPLE = 150  # damaged lines the letter estimate is learnt on (fewer: a noisier estimate)
+EM_SAMPLE = 80  # damaged lines the letter estimate is learnt on (fewer: a noisier estimate)
 # Two kept spaces side by side inside a line are rare in clean text: a run of
 # spaces is far more likely lost letters. Leading and trailing runs are layout.
 GAP_COST = 8.0
@@ -486,11 +486,12 @@ def _restore_damaged(lines: list[str], lm: LanguageModel) -> list[Restoration | 
     loss = LossModel.estimate(_unambiguous_fills(lines, suspects, vocabulary_of(lm)), present,
                               START_LOSS)
     sample = suspects[:: -(-len(suspects) // EM_SAMPLE) or 1]
+    sample_present = Counter("".join(lines[i] for i in sample))
     for _ in range(EM_ROUNDS - 1):  # learn the lost letters on a sample of the damaged lines
         decoder = Decoder(lm, loss, indented)
         fills = "".join(decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ())).fills
                         for i in sample)
-        loss = LossModel.estimate(Counter(fills), present)
+        loss = LossModel.estimate(Counter(fills), sample_present)
     decoder = Decoder(lm, loss, indented)
     result = {i: decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ()))
               for i in suspects}
