@@ -64,6 +64,9 @@ INDENTED_SHARE = 0.2
 _INDENT = re.compile(r"  +\S")
 _GAP = re.compile(r"\S {2,}\S|^ {2,}\S|^ +[^\W\d_]")
 _MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
+# A list marker whose letter was lost: read as any marker letter, priced by its fill alone.
+_LOST_MARKERS = (" )", " .")
+MARKER_LETTERS = "abcdefghiklmnopqrstuvxyđIVX"
 _SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
 
 
@@ -225,7 +228,10 @@ def _word_candidates(span: str, vocabulary: Vocabulary) -> tuple[_Candidate, ...
     lead, core, trail = parts
     if core.strip(" "):
         return _with_tokens(lead, trail, _fillings(core, vocabulary.extra))
-    return _with_tokens(lead, trail, _blank_fillings(len(core), vocabulary.seen))
+    blank = _blank_fillings(len(core), vocabulary.seen)
+    if span in _LOST_MARKERS:  # " )": a list item's letter lost, "g)" read as any seen word
+        blank = tuple(sorted(set(blank) | {(m, m) for m in MARKER_LETTERS}))
+    return _with_tokens(lead, trail, blank)
 
 
 def _candidates(span: str, vocabulary: Vocabulary) -> tuple[_Candidate, ...]:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import cache
 
-from pipeline.repair.lm import LanguageModel, lm_token
+from pipeline.repair.lm import UNK, LanguageModel, lm_token
 from pipeline.repair.syllables import canonical, inventory, is_syllable
 from pipeline.repair.tones import place_tone, split_tone
 from pipeline.repair.word_pairs import word_pairs
@@ -90,7 +90,7 @@ def _score(tokens: list[str], i: int, word: str, lm: LanguageModel) -> float:
 
 def _best_alternative(raw: str, tokens: list[str], i: int, lm: LanguageModel) -> str | None:
     word = tokens[i]
-    if len(raw) < 2 or lm.counts[0].get((word,)) and not is_syllable(raw):
+    if len(raw) < 2 or word != UNK and lm.counts[0].get((word,)) and not is_syllable(raw):
         return None  # single letters and abbreviations the model knows
     alternatives = [s for s in _skeleton_index().get(_skeleton(canonical(raw)), ()) if s != word]
     if not alternatives:

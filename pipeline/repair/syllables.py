@@ -114,10 +114,17 @@ def is_syllable(token: str) -> bool:
     return canonical(unicodedata.normalize("NFC", token)) in inventory()
 
 
+@lru_cache(maxsize=1 << 14)
 def is_abbreviation(token: str) -> bool:
-    """Capitals with at most one lower-case tail ("UBND", "HĐND", "CTr", "KH")."""
+    """Capitals with at most one lower-case tail ("UBND", "HĐND", "CTr", "KH", "TƯ").
+
+    No tone mark: an abbreviation is made of initials, which drop it ("Ủy ban"
+    gives "UB"), so "ĐIỂ" in a heading is "ĐIỂM" that lost its M, not an abbreviation.
+    """
     capitals = sum(c.isupper() for c in token)
-    return 2 <= len(token) <= ABBREVIATION_MAX and capitals >= len(token) - 2 and token[0].isupper()
+    return (2 <= len(token) <= ABBREVIATION_MAX and capitals >= len(token) - 2
+            and token[0].isupper()
+            and not any(c in TONE_MARKS for c in unicodedata.normalize("NFD", token)))
 
 
 def syllable_share(text: str) -> float:
