@@ -23,6 +23,7 @@ from pipeline.lang.codes import ref_key
 from pipeline.segment.issuer import issuer_level
 
 LINK_RELATIONS = ("implements", "pursuant")
+NOT_IN_RUN = "not_in_run"  # match_method of a cited document the run does not hold
 
 RESOLVED_COLUMNS = ("doc_id", "section_id", "ref_type", "ref_code", "ref_key", "ref_date",
                     "ref_issuer", "ref_title", "relation", "raw", "parent_doc_id",
@@ -79,8 +80,9 @@ def _by_type_date_issuer(ref: pd.Series, plans: pd.DataFrame, key_ok: bool) -> l
 def resolve(references: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
     """Every reference with the run's document it names (one row per match).
 
-    Unmatched: ``parent_doc_id`` "" (``match_method`` "self" when the only match is the
-    citing document itself, e.g. a plan naming its own code).
+    Unmatched: ``parent_doc_id`` "" and ``match_method`` :data:`NOT_IN_RUN` ("self" when
+    the only match is the citing document itself, e.g. a plan naming its own code), so an
+    auditor's filter on the column never meets a blank.
     """
     index = _code_index(plans)
     rows = []
@@ -91,7 +93,7 @@ def resolve(references: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
             matches = [(d, "type_date_issuer")
                        for d in _by_type_date_issuer(ref, plans, usable_key(key))]
         others = [(d, how) for d, how in matches if d != ref.doc_id]
-        matches = others or [("", "self" if matches else "")]
+        matches = others or [("", "self" if matches else NOT_IN_RUN)]
         base = {c: ref[c] for c in RESOLVED_COLUMNS if c in ref.index}
         rows += [{**base, "ref_key": key, "parent_doc_id": d, "match_method": how}
                  for d, how in matches]

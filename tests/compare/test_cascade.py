@@ -57,7 +57,7 @@ def test_parent_that_lost_its_code_links_by_type_date_and_issuer():
                             ref("other", "Kế hoạch", "46/KH-UBND", "2025-03-01",
                                 "UBND huyện Kiến Thụy")),
     }
-    assert links(tables) == {("ward", "lost", "type_date_issuer"), ("other", "", "")}
+    assert links(tables) == {("ward", "lost", "type_date_issuer"), ("other", "", "not_in_run")}
 
 
 def test_a_code_on_both_sides_decides_over_type_date_and_issuer():
@@ -69,7 +69,7 @@ def test_a_code_on_both_sides_decides_over_type_date_and_issuer():
                             ref("child", "Kế hoạch", "45/KH-UBND", "2025-03-01",
                                 "UBND huyện An Dương")),
     }
-    assert links(tables) == {("child", "", "")}
+    assert links(tables) == {("child", "", "not_in_run")}
 
 
 def test_decision_parent_thong_bao_child_and_plan_attached_to_a_decision():
