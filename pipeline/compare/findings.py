@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from pipeline import patterns
+from pipeline.compare.cascade import issuer_words
 from pipeline.compare.frames import empty
 
 FINDING_COLUMNS = ("doc_id", "check", "check_title", "severity", "message", "section_id",
@@ -97,6 +98,43 @@ def deadline_before_signing(deadlines: pd.DataFrame, plans: pd.DataFrame) -> Ite
                           date=r.date, raw=r.raw, issue_date=issue_date, task=r.task)
 
 
+def child_issued_late(deadlines: pd.DataFrame, plans: pd.DataFrame,
+                      resolved: pd.DataFrame) -> Iterator[dict]:
+    """An implementing plan signed after the date its parent set for issuing it.
+
+    The parent's task must ask for an implementing document (``issuing_tasks``)
+    and its responsible bodies must include the child's issuer ("UBND các xã,
+    phường" addresses "Ủy ban nhân dân xã Lập Lễ").
+    """
+    spec = patterns.load("findings")
+    phrases = tuple(p.casefold() for p in spec["issuing_tasks"])
+    issuing = deadlines[(deadlines.date != "") & (deadlines.responsible != "") & deadlines.task.map(
+        lambda t: any(p in t.casefold() for p in phrases)).astype(bool)]
+    plan = {r.doc_id: r for r in plans.itertuples()}
+    links = resolved[(resolved.relation == "implements") & (resolved.parent_doc_id != "")]
+    for link in links.drop_duplicates(["doc_id", "parent_doc_id"]).itertuples():
+        child, parent = plan.get(link.doc_id), plan.get(link.parent_doc_id)
+        if child is None or parent is None or not child.issue_date:
+            continue
+        for d in issuing[issuing.doc_id == parent.doc_id].itertuples():
+            if child.issue_date > d.date and _addresses(d.responsible, child.issuer,
+                                                        spec["addressee_fillers"]):
+                yield finding("child_issued_late", child.doc_id, evidence=d.raw,
+                              related_doc_id=parent.doc_id, child_date=child.issue_date,
+                              parent_date=d.date, task=d.task,
+                              parent_label=_label(parent.code, parent.doc_type, parent.doc_id))
+
+
+def _addresses(responsible: str, issuer: str, fillers: list[str]) -> bool:
+    """Whether one addressee of ``responsible`` names ``issuer``'s kind of body."""
+    words = issuer_words(issuer)
+    for part in re.split(r"[,;]| và ", responsible):
+        wanted = issuer_words(part) - set(fillers)
+        if wanted and wanted <= words:
+            return True
+    return False
+
+
 def reference_not_in_run(resolved: pd.DataFrame) -> Iterator[dict]:
     """A cited document the run does not hold: the chain cannot be followed past it."""
     relations = patterns.load("findings")["relations"]
@@ -120,6 +158,7 @@ def findings(tables: dict[str, pd.DataFrame], resolved: pd.DataFrame,
             *missing_organization(plans, tables["sections"]),
             *deadline_without_responsible(tables["deadlines"]),
             *deadline_before_signing(tables["deadlines"], plans),
+            *child_issued_late(tables["deadlines"], plans, resolved),
             *reference_not_in_run(resolved)]
     if not rows:
         return empty(FINDING_COLUMNS)

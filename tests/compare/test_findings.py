@@ -7,7 +7,7 @@ import pandas as pd
 from pipeline.compare import compare
 from pipeline.compare.findings import FINDING_COLUMNS, vn_date
 
-from .conftest import plan, table
+from .conftest import CITY_ISSUER, deadline, plan, ref, table
 
 
 def findings(tables: dict[str, pd.DataFrame], check: str) -> pd.DataFrame:
@@ -79,3 +79,24 @@ def test_findings_are_sorted_most_severe_first_with_pinned_columns(run_tables):
 def test_vietnamese_dates_in_messages():
     assert vn_date("2025-08-05") == "05/08/2025"
     assert vn_date("2025-Q3") == "2025-Q3"
+
+
+def test_a_child_signed_after_the_date_its_parent_set_for_issuing_it():
+    """The city asks districts for their plans by 25/10; one district signs on 31/10."""
+    tables = {
+        "plans": table("plans", plan("city", "238/KH-UBND", "2024-10-18", CITY_ISSUER),
+                       plan("late", "227/KH-UBND", "2024-10-31",
+                            "Ủy ban nhân dân huyện Thủy Nguyên"),
+                       plan("on_time", "95/KH-UBND", "2024-10-24",
+                            "Ủy ban nhân dân huyện An Dương"),
+                       plan("agency", "12/KH-STP", "2024-11-05", "Sở Tư pháp")),
+        "references": table("references",
+                            *(ref(d, "Kế hoạch", "238/KH-UBND", "2024-10-18", CITY_ISSUER)
+                              for d in ("late", "on_time", "agency"))),
+        "deadlines": table("deadlines", deadline(
+            "city", "III.2", "2024-10-25", "xây dựng kế hoạch triển khai thực hiện tại địa phương",
+            "Ủy ban nhân dân các quận, huyện")),
+    }
+    found = findings(tables, "child_issued_late")
+    assert list(zip(found.doc_id, found.related_doc_id, strict=True)) == [("late", "city")]
+    assert "31/10/2024" in found.iloc[0].message and "25/10/2024" in found.iloc[0].message
