@@ -30,7 +30,7 @@ from typing import NamedTuple
 from pipeline.repair.columns import column_gutters
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
 from pipeline.repair.places import MAX_NAME, TIER_ENDS, name_cost, place_fillings, tiers_after
-from pipeline.repair.syllables import inventory
+from pipeline.repair.syllables import inventory, is_syllable
 
 NEVER = 99.0  # cost of filling in a character that is no letter
 MAX_FILLS = 4  # lost letters in one token
@@ -67,6 +67,7 @@ _MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
 # A list marker whose letter was lost: read as any marker letter, priced by its fill alone.
 _LOST_MARKERS = (" )", " .")
 MARKER_LETTERS = "abcdefghiklmnopqrstuvxyđIVX"
+_WORDS = re.compile(r"[^\W\d_]+")
 _SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
 
 
@@ -307,6 +308,10 @@ class Decoder:
         first or last word ("tỉ" + lost "nh" + gutter). Filling keeps the line's
         length, so columns stay where they were.
         """
+        return _cased(line, self._restore_layout(line, context, layout))
+
+    def _restore_layout(self, line: str, context: tuple[str, ...],
+                        layout: tuple[tuple[int, int], ...]) -> Restoration:
         runs = sorted({m.span() for m in _LAYOUT.finditer(line)}.union(layout))
         if not runs:
             return self._restore_piece(line, context, self.indented)
@@ -395,6 +400,52 @@ class Decoder:
                 bounds[j] = total + BEAM_WIDTH
             out.append((total, context, (parts, " " + text if parts else text),
                         path_fills + fills))
+
+
+def _cased(line: str, found: Restoration) -> Restoration:
+    """Lost letters whose case the word's kept letters leave open take the case of the line.
+
+    When only a word's first capital survives ("S  kết", "Ủ  ban"), or none of
+    its letters, "Sở" and "SỞ" read the same to the model and the letter costs
+    decide, which favour a capital the plan never prints. The words beside it
+    decide instead: capitals in a heading, small letters in running text.
+    Filling keeps the line's length, so the filled places are where ``line``
+    has a space and the restored text a letter.
+    """
+    text = found.text
+    if len(text) != len(line) or not found.fills:
+        return found
+    words = list(_WORDS.finditer(text))
+    chars = list(text)
+    for k, m in enumerate(words):
+        filled = [i for i in range(m.start(), m.end()) if line[i] == " "]
+        kept = [i for i in range(m.start(), m.end()) if line[i] != " "]
+        if (len(m.group(0)) < 2 or not filled or kept not in ([], [m.start()])
+                or not is_syllable(m.group(0))):
+            continue  # "U   " read "UBND" is an abbreviation: capitals whatever the line
+        if kept and not line[kept[0]].isupper():
+            continue
+        heading = _heading_context(words, k)
+        if heading is not None:
+            for i in filled:
+                chars[i] = chars[i].upper() if heading else chars[i].lower()
+    cased = "".join(chars)
+    if cased == text:
+        return found
+    fills = "".join(cased[i] for i in range(len(line)) if line[i] == " " and cased[i] != " ")
+    return Restoration(cased, fills, found.confidence)
+
+
+def _heading_context(words: list[re.Match[str]], k: int) -> bool | None:
+    """True when the nearest syllables beside word ``k`` are capitals, False when one is
+    not, None when it has none; abbreviations ("HĐTĐKT xã") are capitals anywhere."""
+    texts = [m.group(0) for m in words]
+    left = next((w for w in reversed(texts[:k]) if len(w) > 1 and is_syllable(w)), None)
+    right = next((w for w in texts[k + 1:] if len(w) > 1 and is_syllable(w)), None)
+    beside = [w for w in (left, right) if w is not None]
+    if not beside:
+        return None
+    return all(w.isupper() for w in beside)
 
 
 def _mid_sentence(parts: _Parts) -> bool:

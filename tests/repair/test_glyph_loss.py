@@ -83,3 +83,12 @@ def test_a_list_item_whose_letter_was_lost_keeps_a_letter_marker():
     damaged = [_lose(line, "hưy") for line in CLEAN + items]
     restored = restore_document(damaged, default_model())
     assert restored[-1].text == items[-1]
+
+
+def test_a_lost_letter_takes_the_case_of_the_words_beside_it():
+    """"Ủ  ban" and "Ủ  BAN" with y and Y lost: the kept "Ủ" cannot tell "Ủy" from "ỦY";
+    running text wants small letters, a heading capitals."""
+    lines = CLEAN + ["Ủy ban nhân dân huyện biểu dương các tập thể, cá nhân tiêu biểu. ",
+                     "ỦY BAN NHÂN DÂN XÃ ĐẠI SƠN "]
+    restored = restore_document([_lose(line, "yY") for line in lines], default_model())
+    assert [r.text for r in restored[-2:]] == lines[-2:]
