@@ -219,6 +219,9 @@ def find_subject(sentence: str) -> Subject | None:
         starts = [comma.end()] if comma else []
     for at in starts:
         head = head_at(sentence, at)
+        if head < 0 and prefix in ("requested", "assigned"):
+            # "Giao công chức Tài chính ...": after the verb a named body may start in lower case
+            head = head_at(sentence[:at] + capital_first(sentence[at:]), at)
         if head > 0 and (prefix or at == 0 or _lower_after_comma(sentence, at)):
             end = _topic_end(sentence, at) if prefix == "topic" else -1
             if end < 0:

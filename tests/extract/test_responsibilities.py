@@ -66,3 +66,10 @@ def test_role_words():
     assert role_of("Là cơ quan thường trực, giúp Ủy ban nhân dân huyện chỉ đạo") == "lead"
     assert role_of("Căn cứ chức năng, nhiệm vụ được giao chủ động phối hợp thực hiện") == "coordinate"
     assert role_of("Tham mưu bố trí kinh phí") == "assigned"
+
+
+def test_a_body_named_in_lower_case_after_giao_is_assigned(make_plan):
+    """Plans write "Giao công chức ..." as often as "Giao Công chức ...": the same body."""
+    assert _pairs(make_plan, "III. TỔ CHỨC THỰC HIỆN",
+                  "Giao công chức Tài chính - Kế toán xã tham mưu bố trí kinh phí thực hiện.") == [
+        ("Công chức Tài chính - Kế toán xã", "assigned")]
