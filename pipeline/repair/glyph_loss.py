@@ -261,7 +261,9 @@ def _priced_candidates(span: str, vocabulary: Vocabulary, lm: LanguageModel
 # and no copying, because the decoder makes tens of thousands of paths a plan.
 _Parts = tuple["_Parts", str] | None
 _Path = tuple[float, tuple[str, ...], _Parts, str]
-_Option = tuple[str, str, tuple[str, ...], float]
+# A reading of a span: text, letters filled, model tokens, cost of the fills, and
+# whether it fills in its own capital (dear in mid-sentence).
+_Option = tuple[str, str, tuple[str, ...], float, bool]
 
 
 class Decoder:
@@ -291,7 +293,7 @@ class Decoder:
             scored = []
             for text, fills, tokens, alone in _priced_candidates(span, self.vocabulary, self.lm):
                 cost = self.fill_cost(fills)
-                scored.append((cost - alone, text, fills, tokens, cost))
+                scored.append((cost - alone, text, fills, tokens, cost, _fills_capital(text, fills)))
             scored.sort()
             found = self._options[span] = [row[1:] for row in scored[:OPTIONS]]
         return found
@@ -338,6 +340,7 @@ class Decoder:
         beams: list[list[_Path]] = [[] for _ in cuts]
         beams[0] = [(0.0, context, None, "")]
         bounds = [math.inf] * len(cuts)
+        known, extend = self._options.get, self._extend
         text_start, text_end = len(line) - len(line.lstrip(" ")), len(line.rstrip(" "))
         for i, start in enumerate(cuts[:-1]):
             for j in range(i + 1, len(cuts)):
@@ -349,8 +352,9 @@ class Decoder:
                 span = line[start + 1:end]
                 keep = GAP_COST if not span and end < text_end and (
                     text_start < start or start < 0 and not lead_is_layout) else 0.0
-                for option in self.options(span):
-                    self._extend(beams[i], keep, option, beams[j], bounds, j)
+                options = known(span)
+                for option in self.options(span) if options is None else options:
+                    extend(beams[i], keep, option, beams[j], bounds, j)
             self._extend_places(line, cuts, i, beams, bounds)
             beams[i + 1] = _prune(beams[i + 1])
         return _best(beams[-1], line)
@@ -372,7 +376,7 @@ class Decoder:
                     break
                 for name, fills in place_fillings(line[cuts[i] + 1:cuts[j]], tiers):
                     option = (name, fills, tuple(lm_tokens(name)),
-                              self.fill_cost(fills) + name_cost(tiers))
+                              self.fill_cost(fills) + name_cost(tiers), _fills_capital(name, fills))
                     self._extend([path], 0.0, option, beams[j], bounds, j, scored=False)
 
     def _extend(self, paths: list[_Path], keep: float, option: _Option, out: list[_Path],
@@ -384,8 +388,7 @@ class Decoder:
         reading (a log probability only adds cost) would be pruned anyway, and
         so would every later one: ``paths`` are cheapest first.
         """
-        text, fills, tokens, cost = option
-        capital = bool(fills) and text[:1] in fills and text[:1].isupper()
+        text, fills, tokens, cost, capital = option
         advance = self.lm.advance
         for path_cost, context, parts, path_fills in paths:
             total = path_cost + keep + cost
@@ -446,6 +449,10 @@ def _heading_context(words: list[re.Match[str]], k: int) -> bool | None:
     if not beside:
         return None
     return all(w.isupper() for w in beside)
+
+
+def _fills_capital(text: str, fills: str) -> bool:
+    return bool(fills) and text[:1] in fills and text[:1].isupper()
 
 
 def _mid_sentence(parts: _Parts) -> bool:
