@@ -226,6 +226,33 @@ def write_broken_layer_pdf(images: list[Image.Image], pages: list[list[str]],
     return path
 
 
+def unmap_glyphs(pdf: Path, letters: str, path: Path) -> Path:
+    """A copy of ``pdf`` whose fonts map the glyphs of ``letters`` to no character.
+
+    The damage behind seed 001: the glyphs print, but the font's ToUnicode map
+    lacks them, so text extractors lose them ("(cid:36)" in pdfminer). The
+    maps are edited in qpdf's editable form and the file repaired by fix-qdf.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        editable = Path(tmp) / "qdf.pdf"
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(editable)],
+                       check=True)
+        targets = tuple(f"<{ord(c):04X}>".encode() for c in letters)
+
+        def drop(m: re.Match[bytes]) -> bytes:
+            rows = m.group(2).split(b"\n")
+            kept = [r for r in rows if not r.strip().endswith(targets)]
+            return b"%d beginbfchar%sendbfchar" % (int(m.group(1)) - len(rows) + len(kept),
+                                                  b"\n".join(kept))
+
+        edited = re.sub(rb"(\d+) beginbfchar(.*?)endbfchar", drop, editable.read_bytes(),
+                        flags=re.S)
+        editable.write_bytes(edited)
+        with path.open("wb") as out:
+            subprocess.run(["fix-qdf", str(editable)], stdout=out, check=True)
+    return path
+
+
 def flat(lines: list[str] | tuple[str, ...]) -> str:
     """One string with single spaces: CER then counts letters, not line wrapping."""
     return " ".join(" ".join(lines).split())

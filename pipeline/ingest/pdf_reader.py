@@ -9,6 +9,7 @@ letterhead's columns can be put in order; the rest go to :mod:`pipeline.ingest.o
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -76,9 +77,14 @@ def _text_pages(path: Path, indexes: list[int], layout: LayoutOptions) -> list[P
         raise IngestError(_reason(err)) from err
 
 
+# A glyph the font maps to no character: pdfminer writes "(cid:36)". Each becomes one
+# space, the shape repair reads as a lost glyph ("t(cid:36)i đua" -> "t i đua" -> "thi đua").
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)|\ufffd")
+
+
 def _text_page(page, number: int, layout: LayoutOptions) -> Page:
     start = time.perf_counter()
-    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
+    words = [Word(_UNMAPPED_GLYPH.sub(" ", w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
              for w in page.extract_words()]
     lines = reading_order(words, layout) if words else []
     return Page(number, tuple(lines), "text", None, time.perf_counter() - start)

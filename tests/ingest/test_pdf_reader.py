@@ -69,3 +69,17 @@ def test_a_binary_renamed_pdf_is_refused(tmp_path):
     fake.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
     with pytest.raises(IngestError, match="not a PDF"):
         read_source(fake)
+
+
+def test_glyphs_a_font_maps_to_no_letter_become_one_space_each(plan_002, tmp_path):
+    """Seed 001's damage made real: h and y print but have no character in the text layer.
+    pdfminer writes "(cid:36)"; the reader leaves one space, which repair fills back in."""
+    from pipeline.evaluation.corrupt import lose_glyphs
+    from pipeline.repair import repair
+
+    damaged = synth.unmap_glyphs(plan_002.pdf, "hy", tmp_path / "unmapped.pdf")
+    source = read_source(damaged)
+    assert [p.method for p in source.pages] == ["text", "text"]
+    assert [list(p.lines) for p in source.pages] == [
+        lose_glyphs("\n".join(page), "hy", 1.0).split("\n") for page in plan_002.pages]
+    assert "Thủy Nguyên, ngày 31 tháng 10 năm 2024" in repair(source).string
