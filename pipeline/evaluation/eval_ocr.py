@@ -2,7 +2,8 @@
 
 Kinds: a clean 300 dpi render, a mild scan, a harsh scan (blur, heavy noise,
 speckle, JPEG q45, dark edges, 1° skew), a mild scan in colour with a red seal
-over the text, and a PDF whose text layer is a broken font map's garbage.
+over the text, a PDF whose text layer is a broken font map's garbage, and a PDF whose
+fonts map h and y to no character (seed 001's damage: the text layer has a gap for each).
 Each page is written to a file and read through :func:`pipeline.ingest.read_source`,
 so the measure covers the whole path a user's scan takes (page choice,
 cleaning, OCR, layout). ``repaired_cer`` is
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -35,6 +37,7 @@ from pipeline.repair import repair
 PLANS = ("002_1d0c97eeb57a3117", "004_e58006d243a02151")
 KINDS = {"clean": synth.CLEAN, "mild": synth.MILD, "harsh": synth.HARSH}
 BROKEN = "broken text layer"
+UNMAPPED = "text layer, glyphs h y unmapped"
 SEALED = "mild + red seal (colour JPEG)"
 SEAL_AT = (1300, 1500)  # mid-page, over body text
 _ROMAN_HEADING = re.compile(r"^[IVX]+\. ")
@@ -58,7 +61,7 @@ def run(pages_per_plan: int = 2, options: IngestOptions | None = None) -> list[d
         with ProcessPoolExecutor(max_workers=options.workers) as pool:
             results = list(pool.map(_read, tasks))
     rows = []
-    for kind in [*KINDS, SEALED, BROKEN]:
+    for kind in [*KINDS, SEALED, BROKEN, UNMAPPED]:
         mine = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
                 if c.kind == kind and e == "ours"]
         plain = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
@@ -79,6 +82,7 @@ def make_cases(folder: Path, pages_per_plan: int) -> list[Case]:
         pdf = folder / f"{stem}.pdf"
         pages = synth.write_text_pdf(synth.sample_plan(stem), pdf, max_pages=pages_per_plan)
         images = synth.render(pdf)
+        unmapped = synth.unmap_glyphs(pdf, "hy", folder / f"{stem}-unmapped.pdf")
         for number, (image, truth) in enumerate(zip(images, pages, strict=True), start=1):
             for kind, damage in KINDS.items():
                 file = folder / f"{stem}-{number}-{kind}.png"
@@ -91,6 +95,10 @@ def make_cases(folder: Path, pages_per_plan: int) -> list[Case]:
             broken = folder / f"{stem}-{number}-broken.pdf"
             synth.write_broken_layer_pdf([image], [truth], broken)
             cases.append(Case(BROKEN, broken, tuple(truth)))
+            page = folder / f"{stem}-{number}-unmapped.pdf"
+            subprocess.run(["qpdf", "--empty", "--pages", str(unmapped), str(number), "--",
+                            str(page)], check=True)
+            cases.append(Case(UNMAPPED, page, tuple(truth)))
     return cases
 
 
