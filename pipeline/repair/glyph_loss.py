@@ -230,7 +230,7 @@ def _word_candidates(span: str, vocabulary: Vocabulary) -> tuple[_Candidate, ...
     if core.strip(" "):
         return _with_tokens(lead, trail, _fillings(core, vocabulary.extra))
     blank = _blank_fillings(len(core), vocabulary.seen)
-    if span in _LOST_MARKERS:  # " )": a list item's letter lost, "g)" read as any seen word
+    if span in _LOST_MARKERS:  # " )" may be a list item whose letter was lost ("g)")
         blank = tuple(sorted(set(blank) | {(m, m) for m in MARKER_LETTERS}))
     return _with_tokens(lead, trail, blank)
 
@@ -551,14 +551,16 @@ def _restore_damaged(lines: list[str], lm: LanguageModel) -> list[Restoration | 
                               START_LOSS)
     sample = suspects[:: -(-len(suspects) // EM_SAMPLE) or 1]
     sample_present = Counter("".join(lines[i] for i in sample))
+
+    def read(decoder: Decoder, i: int) -> Restoration:
+        return decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ()))
+
     for _ in range(EM_ROUNDS - 1):  # learn the lost letters on a sample of the damaged lines
         decoder = Decoder(lm, loss, indented)
-        fills = "".join(decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ())).fills
-                        for i in sample)
+        fills = "".join(read(decoder, i).fills for i in sample)
         loss = LossModel.estimate(Counter(fills), sample_present)
     decoder = Decoder(lm, loss, indented)
-    result = {i: decoder.restore_line(lines[i], _context(lines, i), gutters.get(i, ()))
-              for i in suspects}
+    result = {i: read(decoder, i) for i in suspects}
     return [result.get(i) if i in result and result[i].text != lines[i] else None
             for i in range(len(lines))]
 
@@ -570,10 +572,13 @@ def _indents(lines: list[str]) -> bool:
     or a list marker, not a fragment: lost letters leave fragments behind.
     """
     texts = [ln for ln in lines if ln.strip()]
-    indented = [ln for ln in texts if _INDENT.match(ln) and (
-        ln.split()[0][0] in "-+*•" or _MARKER.fullmatch(ln.split()[0])
-        or UNK not in lm_tokens(ln.split()[0]))]
+    indented = [ln for ln in texts if _INDENT.match(ln) and _opens_cleanly(ln.split()[0])]
     return len(indented) >= INDENTED_SHARE * len(texts)
+
+
+def _opens_cleanly(first: str) -> bool:
+    """A line's first token is a bullet, a list marker or a word, not a fragment."""
+    return first[0] in "-+*•" or bool(_MARKER.fullmatch(first)) or UNK not in lm_tokens(first)
 
 
 def _unambiguous_fills(lines: list[str], suspects: list[int],
