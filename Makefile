@@ -32,9 +32,16 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
-# The samples (after `make run`), the extra hand-annotated plans in tests/data/extra, and OCR per kind of scan.
+# Three sets apart: real documents of ../shared/corpus (gold in tests/data/real), the samples (after
+# `make run`) and the in-house extra plans in tests/data/extra; then OCR per kind of scan.
 eval: run
+	@echo "=== real documents (tests/data/real) ==="
+	$(PY) -m pipeline.evaluation.score --inputs --gold tests/data/real | \
+		xargs -d '\n' $(VENV)/bin/plans run --out build/eval-real --no-progress
+	$(PY) -m pipeline.evaluation.score build/eval-real --gold tests/data/real
+	@echo "=== samples (tests/data/gold) ==="
 	$(PY) -m pipeline.evaluation.score data/processed --gold tests/data/gold
+	@echo "=== in-house extra plans (tests/data/extra) ==="
 	$(VENV)/bin/plans run tests/data/extra/*.txt --out build/eval-extra --no-progress
 	$(PY) -m pipeline.evaluation.score build/eval-extra --gold tests/data/extra
 	$(PY) -m pipeline.evaluation.eval_ocr

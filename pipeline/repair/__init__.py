@@ -26,7 +26,7 @@ from pipeline.repair.homoglyphs import fix_homoglyphs
 from pipeline.repair.hyphenation import join_hyphenated
 from pipeline.repair.lines import RawLine, map_lines
 from pipeline.repair.lm import LanguageModel, default_model
-from pipeline.repair.markdown import strip_markdown
+from pipeline.repair.markdown import cell_tables_to_rows, cut_web_page, join_emphasis, strip_markdown
 from pipeline.repair.mojibake import fix_mojibake
 from pipeline.repair.ocr_slips import fix_ocr_slips
 from pipeline.repair.reflow import reflow
@@ -111,6 +111,10 @@ OCR_CONFIDENCE = 0.9
 
 # (kind, step) in the order they run; the kind names the row in repairs.csv.
 STEPS: tuple[tuple[str, Step], ...] = (
+    # A web export's wrapped emphasis first: the portal's footer phrase may be wrapped in it.
+    ("markdown_wraps", _layout(join_emphasis)),
+    ("web_page", _layout(cut_web_page)),
+    ("markdown_tables", _layout(cell_tables_to_rows)),
     ("legacy_encoding", fix_legacy),
     ("mojibake", _mapped(fix_mojibake)),
     ("unicode", _mapped(normalize)),
@@ -151,7 +155,8 @@ def repair(source: Source, *, lm: LanguageModel | None = None) -> Text:
     ``lm``: the run's language model from :func:`batch_model`, built once per run.
     """
     lines, counts = repair_lines(source, lm)
-    return Text.from_strings(source.doc_id, reflow(lines), counts)
+    return Text.from_strings(source.doc_id, reflow(lines, blank_lines_part=source.format == "md"),
+                             counts)
 
 
 def batch_model(sources: Iterable[Source], base: LanguageModel | None = None) -> LanguageModel:

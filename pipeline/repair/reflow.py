@@ -24,8 +24,18 @@ _CODE_HYPHEN = re.compile(r"\S-$")  # "39/CTr-" wrapped inside a code: join with
 _BARE_MARKER = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)/]$")
 
 
-def reflow(lines: list[RawLine]) -> list[tuple[str, int]]:
-    """Join wrapped lines; return ``(paragraph, page)`` pairs, blank lines dropped."""
+BLOCK_SHARE = 0.3  # share of multi-line blocks that tells blank lines between paragraphs
+
+
+def reflow(lines: list[RawLine], *, blank_lines_part: bool = False) -> list[tuple[str, int]]:
+    """Join wrapped lines; return ``(paragraph, page)`` pairs, blank lines dropped.
+
+    ``blank_lines_part``: the source is Markdown, where a blank line is the one
+    paragraph break; when its blank lines do part paragraphs (most paragraphs are
+    wrapped blocks between them), the lines of a block are one paragraph.
+    """
+    if blank_lines_part and _blocks_are_paragraphs(lines):
+        return _reflow_blocks(lines)
     physical = [ln for ln in lines if ln.text.strip()]
     width = wrap_width([len(ln.text.rstrip()) for ln in physical if not is_table_row(ln.text)])
     out: list[tuple[str, int]] = []
@@ -40,6 +50,53 @@ def reflow(lines: list[RawLine]) -> list[tuple[str, int]]:
             out.append((text, line.page))
         last = line.text.rstrip()
     return out
+
+
+def _blocks(lines: list[RawLine]) -> list[list[RawLine]]:
+    blocks: list[list[RawLine]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _blocks_are_paragraphs(lines: list[RawLine]) -> bool:
+    """Blank lines part wrapped paragraphs (not one after every line, as PDF layers put them)."""
+    blocks = _blocks(lines)
+    return len(blocks) >= 5 and sum(len(b) > 1 for b in blocks) >= BLOCK_SHARE * len(blocks)
+
+
+def _reflow_blocks(lines: list[RawLine]) -> list[tuple[str, int]]:
+    """One paragraph a block; a block of table cells keeps the line rules."""
+    out: list[tuple[str, int]] = []
+    for block in _blocks(lines):
+        out.extend(reflow(block) if any(is_table_row(ln.text) for ln in block) else _join_block(block))
+    return out
+
+
+def _join_block(block: list[RawLine]) -> list[tuple[str, int]]:
+    """A block's lines joined, except where a list item opens after a finished line."""
+    out: list[tuple[str, int]] = []
+    last = ""
+    for line in block:
+        text = " ".join(line.text.split())
+        if out and not _opens_item(last, text):
+            prev, page = out.pop()
+            glue = "" if _CODE_HYPHEN.search(prev) else " "
+            out.append((prev + glue + text, page))
+        else:
+            out.append((text, line.page))
+        last = text
+    return out
+
+
+def _opens_item(prev: str, text: str) -> bool:
+    """Inside a block, a line opens a new paragraph only as a list item after a finished one."""
+    if not prev or is_rule(prev) or is_rule(text):
+        return True
+    return bool(match_marker(text)) and bool(_SENTENCE_END.search(prev))
 
 
 def wrap_width(lengths: list[int]) -> float:
