@@ -120,8 +120,11 @@ def _panel_end(lines: list[RawLine]) -> int:
 
 # A table exported one cell a line, cells between lines holding only "|", rows between
 # two such lines, becomes "| cell | cell |" rows when it has this many columns: fewer
-# columns are the letterhead's and the signature's layout, which stay lines.
+# columns are the letterhead's and the signature's layout, which stay lines. A "cell"
+# longer than MAX_CELL_LINES is the document's running text caught between two layout
+# tables (exports without blank lines), and is never part of a table.
 TABLE_COLUMNS = 3
+MAX_CELL_LINES = 12
 
 
 def cell_tables_to_rows(lines: list[RawLine]) -> tuple[list[RawLine], int]:
@@ -136,12 +139,13 @@ def cell_tables_to_rows(lines: list[RawLine]) -> tuple[list[RawLine], int]:
         end = i
         while end + 1 < len(lines) and lines[end + 1].text.strip():
             end += 1
-        rows = _cell_rows(lines[i:end + 1])
-        if len(rows) >= 2 and max(len(cells) for _, cells in rows) >= TABLE_COLUMNS:
-            out.extend(RawLine("| " + " | ".join(cells) + " |", page) for page, cells in rows)
-            rows_made += len(rows)
-        else:
-            out.extend(lines[i:end + 1])
+        for segment, is_text in _segments(lines[i:end + 1]):
+            rows = [] if is_text else _cell_rows(segment)
+            if len(rows) >= 2 and max(len(cells) for _, cells in rows) >= TABLE_COLUMNS:
+                out.extend(RawLine("| " + " | ".join(cells) + " |", page) for page, cells in rows)
+                rows_made += len(rows)
+            else:
+                out.extend(segment)
         i = end + 1
     return out, rows_made
 
@@ -150,6 +154,25 @@ def _is_bar(text: str) -> bool:
     return text.strip() == "|"
 
 
+def _segments(region: list[RawLine]) -> list[tuple[list[RawLine], bool]]:
+    """The region cut around cells too long to be cells: (lines, is_running_text) in order."""
+    out: list[tuple[list[RawLine], bool]] = []
+    current: list[RawLine] = []
+    cell: list[RawLine] = []
+    for line in [*region, RawLine("|", region[-1].page)]:
+        if not _is_bar(line.text):
+            cell.append(line)
+            continue
+        if len(cell) > MAX_CELL_LINES:
+            out += [(current, False), (cell, True)]
+            current = []
+        else:
+            current += cell
+        current.append(line)
+        cell = []
+    current.pop()  # the bar added to close the last cell
+    out.append((current, False))
+    return [(seg, is_text) for seg, is_text in out if seg]
 def _cell_rows(region: list[RawLine]) -> list[tuple[int, list[str]]]:
     """(page, cells) of each row: a cell is the lines between two bars, a row ends at two bars."""
     rows: list[tuple[int, list[str]]] = []

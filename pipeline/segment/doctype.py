@@ -47,6 +47,20 @@ def _opens_preamble(text: str) -> bool:
     return text[:1].isupper() and any(low.startswith(w) for w in patterns.load("header")["preamble_openers"])
 
 
+def _is_authority(text: str, following: str) -> bool:
+    """The line naming who decides, in capitals, right above the preamble of a decision."""
+    if not text.isupper() or not (_opens_preamble(following) or following.strip().isupper()):
+        return False
+    low = text.lower()
+    heads = [t.lower() for t in patterns.load("header")["signer_titles"]]
+    heads += [h.lower() for h in patterns.load("header")["issuer_heads"]]
+    return low.startswith(tuple(heads)) and (_opens_preamble(following)
+                                             or following.strip().rstrip(":") in _DECIDES)
+
+
+_DECIDES = {"QUYẾT ĐỊNH", "CHỈ THỊ", "QUYẾT NGHỊ"}
+
+
 def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int], int]:
     """Indices of the title lines after the type line, and the index where the preamble starts.
 
@@ -65,6 +79,8 @@ def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int],
             break
         if title and (text.endswith(":") or (text.endswith((".", ";")) and len(text) > 200)):
             break  # "… ban hành Kế hoạch như sau:" is the preamble, whatever its first word
+        if title and _is_authority(text, lines[i + 1].text if i + 1 < len(lines) else ""):
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..." above a decision's "Căn cứ"
         title.append(i)
         i += 1
     return title, i

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from pipeline import patterns
 from pipeline.lang.casing import expand_abbreviations, find_mixed_case, issuer_heads, name_case
 from pipeline.lang.letters import UPPER, UPPER_LETTERS
@@ -96,6 +98,8 @@ def choose(letterhead: str, preamble: str, signature: str, place: str, text: str
     letterhead then supplies the locality the preamble leaves out ("Sở Y tế" of
     "UBND TỈNH LONG AN", "Ủy ban nhân dân huyện" of "UBND HUYỆN KIM SƠN").
     """
+    if preamble and letterhead and _same_body(preamble, letterhead):
+        preamble = ""  # the letterhead spells the same body in full ("Ủy ban nhân tỉnh", a typo)
     issuer = expand_abbreviations(preamble or letterhead or signature)
     if not issuer or _has_locality(issuer):
         return issuer
@@ -111,6 +115,16 @@ def choose(letterhead: str, preamble: str, signature: str, place: str, text: str
         return issuer
     name = place or _named_in_text(tier, text) or _province_in_text(tier, text)
     return f"{issuer} {name}" if name else issuer
+
+
+def _same_body(preamble: str, letterhead: str) -> bool:
+    """The preamble names the letterhead's body, perhaps misspelt or without its locality."""
+    a = expand_abbreviations(preamble).casefold()
+    b = expand_abbreviations(letterhead).casefold()
+    return not b.startswith(a) and fuzz.partial_ratio(a, b) >= SAME_BODY and len(a) <= len(b)
+
+
+SAME_BODY = 85
 
 
 def _committee_name(issuer: str, letterhead: str) -> str:
