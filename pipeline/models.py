@@ -173,6 +173,12 @@ class Plan:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     meta: PlanMeta
+    # Section ids of the plan a decision issues (printed after its signature): part "attached".
+    attached_sections: frozenset[str] = frozenset()
+
+    def part(self, section_id: str) -> str:
+        """"attached" for rows of the plan a decision issues, "main" for the document's own."""
+        return "attached" if section_id and section_id in self.attached_sections else "main"
 
     def blocks_with_role(self, *roles: str) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.role in roles)

@@ -18,15 +18,15 @@ COLUMNS: dict[str, list[str]] = {
               "issuer_level", "title", "signer_name", "signer_title", "signing_authority",
               "attached_code", "file", "format", "pages"],
     "sections": ["doc_id", "section_id", "level", "number", "heading", "labels", "text",
-                 "start", "end", "page"],
+                 "start", "end", "page", "part"],
     "references": ["doc_id", "section_id", "ref_type", "ref_number", "ref_symbol", "ref_code",
                    "ref_key", "ref_date", "ref_issuer", "ref_title", "relation", "raw",
-                   "start", "end", "page"],
+                   "start", "end", "page", "part"],
     "deadlines": ["doc_id", "section_id", "date", "period", "kind", "task", "responsible", "raw",
-                  "start", "end", "page"],
+                  "start", "end", "page", "part"],
     "responsibilities": ["doc_id", "section_id", "body", "role", "task", "body_full",
-                         "start", "end", "page"],
-    "criteria": ["doc_id", "section_id", "group", "text", "value", "start", "end", "page"],
+                         "start", "end", "page", "part"],
+    "criteria": ["doc_id", "section_id", "group", "text", "value", "start", "end", "page", "part"],
     "pages": ["doc_id", "page", "method", "confidence", "seconds"],
     "repairs": ["doc_id", "kind", "count", "mean_confidence"],
     "errors": ["doc_id", "file", "stage", "reason"],
@@ -48,7 +48,8 @@ def build_tables(results: Iterable[DocumentResult]) -> dict[str, pd.DataFrame]:
             {"doc_id": result.doc_id, "kind": r.kind, "count": r.count,
              "mean_confidence": round(r.confidence, 3)} for r in result.plan.text.repairs)
         for table in ROW_TABLES:
-            rows[table].extend(_span_row(item) for item in getattr(result, table))
+            rows[table].extend({**_span_row(item), "part": result.plan.part(item.section_id)}
+                               for item in getattr(result, table))
     return {name: pd.DataFrame(rows[name], columns=cols) for name, cols in COLUMNS.items()}
 
 
@@ -61,7 +62,8 @@ def _plan_row(result: DocumentResult) -> dict:
 def _section_rows(result: DocumentResult) -> list[dict]:
     return [{"doc_id": result.doc_id, "section_id": s.section_id, "level": s.level,
              "number": s.number, "heading": s.heading, "labels": ";".join(s.labels),
-             "text": s.text, "start": s.span.start, "end": s.span.end, "page": s.span.page}
+             "text": s.text, "start": s.span.start, "end": s.span.end, "page": s.span.page,
+             "part": result.plan.part(s.section_id)}
             for s in result.plan.sections]
 
 

@@ -38,17 +38,72 @@ def segment(text: Text) -> Plan:
     title_idx, body_start = title_span(lines, type_line) if type_line else ([], header_end)
     close = closing_start(lines, body_start)
     outline_blocks, sections = build_outline(lines[body_start:close])
-    annex = annex_start(lines, close)
+    attached = _attached_type_line(lines, close)
+    end = attached.index if attached else len(lines)
+    annex = annex_start(lines[:end], close)
     blocks = (
         [Block(ln, "header", content=ln.text) for ln in lines[:header_end]]
         + [Block(lines[i], "title", content=lines[i].text) for i in _title_rows(type_line, title_idx)]
         + outline_blocks
         + [Block(ln, "closing", content=ln.text) for ln in lines[close:annex]]
-        + [Block(ln, "row" if is_table_row(ln.text) else "appendix", ANNEX, content=ln.text)
-           for ln in lines[annex:]]
+        + _annex_blocks(lines[annex:end])
     )
+    attached_ids: frozenset[str] = frozenset()
+    if attached:
+        more_blocks, more_sections = _attached_part(lines, attached)
+        blocks += more_blocks
+        sections += more_sections
+        attached_ids = frozenset(b.section_id for b in more_blocks)
     meta = _meta(text, header, type_line, [lines[i].text for i in title_idx], blocks)
-    return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta)
+    return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta, attached_ids)
+
+
+def _annex_blocks(lines: tuple[Line, ...]) -> list[Block]:
+    return [Block(ln, "row" if is_table_row(ln.text) else "appendix", ANNEX, content=ln.text)
+            for ln in lines]
+
+
+# An attached document's type line stands within this many lines above its note
+# "(Ban hành kèm theo Quyết định số ...)".
+ATTACHED_NOTE_WITHIN = 8
+_ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
+
+
+def _attached_type_line(lines: tuple[Line, ...], close: int) -> TypeLine | None:
+    """The plan (programme, scheme) a decision issues, printed after the decision's signature."""
+    for i in range(close, len(lines)):
+        found = find_type_line(lines[i:i + 1])
+        if found and found.doc_type not in _NOT_ATTACHED and any(
+                _ATTACHED_NOTE.match(ln.text.strip()) for ln in lines[i + 1:i + 1 + ATTACHED_NOTE_WITHIN]):
+            return TypeLine(i, found.doc_type, found.rest)
+    return None
+
+
+# A decision's own type word repeated after its signature is no attached document.
+_NOT_ATTACHED = {"Quyết định", "Chỉ thị", "Công văn", "Tờ trình"}
+
+
+def _attached_part(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[Block], list]:
+    """Blocks and sections of an attached plan: its title, outline, closing and annexes."""
+    title_idx, body_start = title_span(lines, type_line)
+    body_start = _after_note(lines, body_start)
+    close = closing_start(lines, body_start)
+    annex = annex_start(lines, close)
+    outline_blocks, sections = build_outline(lines[body_start:close])
+    blocks = ([Block(lines[i], "title", content=lines[i].text)
+               for i in range(type_line.index, body_start)]
+              + outline_blocks
+              + [Block(ln, "closing", content=ln.text) for ln in lines[close:annex]]
+              + _annex_blocks(lines[annex:]))
+    return blocks, sections
+
+
+def _after_note(lines: tuple[Line, ...], start: int) -> int:
+    """Past the "(Ban hành kèm theo ...)" note and anything before it under the title."""
+    for i in range(start, min(len(lines), start + ATTACHED_NOTE_WITHIN)):
+        if _ATTACHED_NOTE.match(lines[i].text.strip()):
+            return i + 1
+    return start
 
 
 def _title_rows(type_line: TypeLine | None, title_idx: list[int]) -> list[int]:

@@ -38,11 +38,23 @@ def split_heading(content: str) -> str:
     return content.strip().rstrip(":").strip()
 
 
+_SENTENCE_END = re.compile(r"(?<=\S)[.:;](?=\s|$)")
+
+
+def article_heading(content: str) -> str:
+    """An article's title ("Tổ chức thực hiện"), or its first sentence when it has none."""
+    m = _SENTENCE_END.search(content)
+    return (content[: m.start()] if m else content).strip()
+
+
 def top_kind(lines: tuple[Line, ...]) -> str | None:
-    """The outline's top level: roman numerals if any heading uses them, else the first kind."""
+    """The outline's top level: a decision's articles when one opens it, else roman numerals
+    if any heading uses them, else the first kind."""
     kinds = [m.kind for ln in lines if (m := match_marker(ln.text)) and not m.is_bullet]
     if not kinds:
         return None
+    if kinds[0] == "article":
+        return "article"
     return "roman" if "roman" in kinds else kinds[0]
 
 
@@ -125,7 +137,8 @@ def _sections(blocks: list[Block], headings: list[tuple[Block, int]]) -> list[Se
             body.setdefault(b.section_id, []).append(b)
     sections = []
     for block, level in headings:
-        heading = split_heading(block.content)
+        heading = (article_heading(block.content) if block.marker.startswith("Điều")
+                   else split_heading(block.content))
         rest = block.content[len(heading):].lstrip(": ").strip()
         own = list(body.get(block.section_id, []))
         if rest:
