@@ -9,24 +9,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.ingest.doc_reader import read_doc
 from pipeline.ingest.docx_reader import read_docx
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.image_reader import read_image
-from pipeline.ingest.options import IngestOptions, OcrOptions
+from pipeline.ingest.options import IngestOptions, Limits, OcrOptions
 from pipeline.ingest.pdf_reader import read_pdf
 from pipeline.ingest.plain_text import read_plain_text
 from pipeline.models import Source
 
-Reader = Callable[[Path, str], Source]
-OcrReader = Callable[[Path, str, IngestOptions], Source]
+Reader = Callable[[Path, str, IngestOptions], Source]
 
 READERS: dict[str, Reader] = {
     ".txt": read_plain_text,
     ".md": read_plain_text,
     ".docx": read_docx,
+    ".doc": read_doc,
 }
 # Readers that may OCR pages, and so take the OCR settings and the worker count.
-OCR_READERS: dict[str, OcrReader] = {
+OCR_READERS: dict[str, Reader] = {
     ".pdf": read_pdf,
     ".png": read_image,
     ".jpg": read_image,
@@ -40,7 +41,6 @@ MAX_BYTES = 200 * 1024 * 1024
 # Leading bytes each binary format must start with, and the reason when it does not.
 MAGIC: dict[str, tuple[tuple[bytes, ...], str]] = {
     ".pdf": ((b"%PDF",), "not a PDF: the file does not start with %PDF"),
-    ".docx": ((b"PK",), "not a Word .docx: the file is not a zip package"),
     ".png": ((b"\x89PNG\r\n\x1a\n",), "not a PNG image"),
     ".jpg": ((b"\xff\xd8\xff",), "not a JPEG image"),
     ".jpeg": ((b"\xff\xd8\xff",), "not a JPEG image"),
@@ -48,7 +48,7 @@ MAGIC: dict[str, tuple[tuple[bytes, ...], str]] = {
     ".tiff": ((b"II*\x00", b"MM\x00*"), "not a TIFF image"),
 }
 
-__all__ = ["IngestError", "IngestOptions", "OcrOptions", "READERS", "OCR_READERS",
+__all__ = ["IngestError", "IngestOptions", "Limits", "OcrOptions", "READERS", "OCR_READERS",
            "SUPPORTED_SUFFIXES", "read_source"]
 
 
@@ -71,9 +71,7 @@ def read_source(path: Path, doc_id: str | None = None,
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"unsupported file type '{path.suffix or '(none)'}'")
     _check_magic(path, suffix)
-    if suffix in OCR_READERS:
-        return OCR_READERS[suffix](path, doc_id, options or IngestOptions())
-    return READERS[suffix](path, doc_id)
+    return {**READERS, **OCR_READERS}[suffix](path, doc_id, options or IngestOptions())
 
 
 def _check_magic(path: Path, suffix: str) -> None:

@@ -1,4 +1,10 @@
-"""Word documents: paragraphs (with their automatic numbers) and table cells in body order."""
+"""Word documents: paragraphs (with their automatic numbers) and table cells in body order.
+
+The zip's own directory is checked before python-docx reads a byte: a password
+(zip or Office encryption), a plain zip, another Office file, or parts that
+unzip beyond the limit (a 52 KB zip bomb took minutes and gigabytes) each get
+their own one-line reason.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,46 @@ from pathlib import Path
 
 from pipeline.ingest.docx_numbering import Numbering
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.options import IngestOptions, Limits
 from pipeline.models import Page, Source
 from pipeline.table_header import is_task_header
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97 and encrypted Office files
+_MIB = 1 << 20
 
-def read_docx(path: Path, doc_id: str) -> Source:
+
+def read_docx(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
+    """Read a .docx; a Word 97 file under a .docx name is read as what it is."""
+    with path.open("rb") as handle:
+        if handle.read(8) == OLE_MAGIC:
+            from pipeline.ingest.doc_reader import read_doc
+
+            return read_doc(path, doc_id, options)
+    check_package(path, (options or IngestOptions()).limits)
+    return Source(doc_id, path, "docx", (Page(1, tuple(docx_lines(path)), "docx"),))
+
+
+def check_package(path: Path, limits: Limits) -> None:
+    """Raise IngestError unless ``path`` is an unencrypted Word package within the limit."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise IngestError("not a Word file: damaged, or not a zip package as .docx files are") from err
+    names = {e.filename for e in entries}
+    if any(e.flag_bits & 0x1 for e in entries):
+        raise IngestError("a password-protected zip archive, not a Word file")
+    if "word/document.xml" not in names:
+        raise IngestError("an Office file, but not a Word document (a workbook or a presentation?)"
+                          if "[Content_Types].xml" in names else "a plain zip archive, not a Word file")
+    unzipped = sum(e.file_size for e in entries)
+    if unzipped > limits.max_unzipped_mb * _MIB:
+        raise IngestError(f"too large: unzips to {unzipped // _MIB} MiB (the limit is "
+                          f"{limits.max_unzipped_mb} MiB; --max-unzipped-mb)")
+
+
+def docx_lines(path: Path) -> list[str]:
+    """The document's lines: numbered paragraphs, and tables as :func:`_table_lines` says."""
     import docx  # python-docx; imported here so other formats do not pay for it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -19,7 +60,8 @@ def read_docx(path: Path, doc_id: str) -> Source:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise IngestError(f"not a readable Word document ({err.__class__.__name__})") from err
+        raise IngestError(f"not a readable Word document ({err.__class__.__name__}: "
+                          f"{str(err).splitlines()[0][:120] if str(err) else 'damaged'})") from err
     numbering = Numbering.of(document)
     lines: list[str] = []
     for child in document.element.body.iterchildren():
@@ -31,7 +73,7 @@ def read_docx(path: Path, doc_id: str) -> Source:
             lines.extend(text.splitlines() or [""])
         elif tag == "tbl":
             lines.extend(_table_lines(Table(child, document)))
-    return Source(doc_id, path, "docx", (Page(1, tuple(lines), "docx"),))
+    return lines
 
 
 def _table_lines(table) -> list[str]:

@@ -67,10 +67,27 @@ def default_workers() -> int:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How large a file may be before it is refused with a reason instead of read.
+
+    Why: a 52 KB .docx can unzip to gigabytes, a 1 KB PDF can hold one 5000 pt page
+    (434 million pixels at 300 dpi) or 2,000 blank ones. Each limit is checked from
+    the file's own directory (zip entries, page sizes, frame count) before the
+    expensive reading starts. Defaults are far above real plans: an A4 page at
+    300 dpi is 8.7 million pixels, an A2 sheet 35 million; plans run to tens of pages.
+    """
+
+    max_pages: int = 500  # pages of a PDF or frames of an image
+    max_page_pixels: int = 60_000_000  # a page to OCR, at the OCR resolution
+    max_unzipped_mb: int = 200  # the parts of a Word file, once decompressed
+
+
+@dataclass(frozen=True)
 class IngestOptions:
     """Everything ingest needs; ``workers`` 1 when a caller already runs documents in parallel."""
 
     ocr: OcrOptions = field(default_factory=OcrOptions)
+    limits: Limits = field(default_factory=Limits)
     layout: LayoutOptions = field(default_factory=LayoutOptions)
     text_layer: TextLayerOptions = field(default_factory=TextLayerOptions)
     workers: int = field(default_factory=default_workers)

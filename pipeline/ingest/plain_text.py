@@ -67,7 +67,8 @@ def _looks_utf16(data: bytes) -> bool:
     return len(sample) >= 4 and sample.count(0) > len(sample) // 4
 
 
-def read_plain_text(path: Path, doc_id: str) -> Source:
+def read_plain_text(path: Path, doc_id: str, options: object = None) -> Source:
+    """Read a .txt or .md file (``options`` unused: text has no pages to OCR)."""
     data = path.read_bytes()
     if b"\x00" in data[:4000] and not _looks_utf16(data) and not data.startswith(
             (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
