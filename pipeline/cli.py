@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from pipeline.ingest.options import Limits
 from pipeline.options import RunOptions
 
 app = typer.Typer(
@@ -27,27 +28,58 @@ console = Console(stderr=True)
 
 @app.command()
 def run(
-    inputs: list[Path] = typer.Argument(..., help="Files or folders of plans (.pdf .docx .txt "
+    inputs: list[Path] = typer.Argument(..., help="Files or folders of plans (.pdf .docx .doc .txt "
                                                   ".md and images); folders are read recursively."),
-    out: Path = typer.Option(Path("data/processed"), "--out", "-o",
-                             help="Folder for the tables, plans.duckdb and text/."),
-    workers: int = typer.Option(RunOptions().workers, help="Processes to spread documents over."),
+    out: str = typer.Option("data/processed", "--out", "-o",
+                            help="Folder for the tables, plans.duckdb and text/ (replaced as a whole)."),
+    workers: int = typer.Option(RunOptions().workers, min=1,
+                                help="Processes to spread documents over (at most the cores)."),
     progress: bool = typer.Option(True, help="Show a progress bar."),
+    timeout: float = typer.Option(RunOptions().timeout, min=1,
+                                  help="Seconds one document may take, reading and mining."),
+    max_memory: int = typer.Option(RunOptions().max_memory_mb, "--max-memory", min=50,
+                                   help="MiB of memory one worker may use (with its OCR engine)."),
+    max_pages: int = typer.Option(Limits().max_pages, min=1,
+                                  help="Pages (or image frames) one document may have."),
+    max_page_pixels: int = typer.Option(Limits().max_page_pixels, min=1,
+                                        help="Pixels of a page to OCR, at 300 dpi."),
+    max_unzipped_mb: int = typer.Option(Limits().max_unzipped_mb, "--max-unzipped-mb", min=1,
+                                        help="MiB a Word file may unzip to."),
 ) -> None:
     """Process every plan in INPUTS and write the tables to --out.
 
-    A file that cannot be read (empty, corrupt, encrypted, not Vietnamese) gets
-    one row in errors.csv with the reason; the other documents are complete.
+    A file that cannot be read (empty, corrupt, encrypted, not Vietnamese, over a
+    limit) gets one row in errors.csv with the reason; the other documents are
+    complete. The output folder is replaced only when the whole output is written;
+    a run that fails keeps the previous output and exits non-zero.
     """
+    from pipeline.export.publish import ExportError
     from pipeline.run import run as run_pipeline
 
+    options = RunOptions(workers=workers, progress=progress, timeout=timeout,
+                         max_memory_mb=max_memory,
+                         limits=Limits(max_pages, max_page_pixels, max_unzipped_mb))
     try:
-        summary = run_pipeline(inputs, out, RunOptions(workers=workers, progress=progress))
+        summary = run_pipeline(inputs, out, options, note=lambda m: console.print(f"note: {m}"))
     except ValueError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2) from err
+    except (OSError, ExportError) as err:
+        console.print(f"[red]error:[/red] the output could not be written ({_cause(err)}); "
+                      f"the previous output in {out} is unchanged")
+        raise typer.Exit(1) from err
+    except KeyboardInterrupt:
+        console.print(f"interrupted: nothing was written; the previous output in {out} is unchanged")
+        raise typer.Exit(130) from None
     console.print(f"{summary.documents} documents, {summary.pages} pages, {summary.errors} errors, "
                   f"{summary.seconds:.1f} s → {out}")
+
+
+def _cause(err: Exception) -> str:
+    """One line: the system's words for an OSError ("No space left on device")."""
+    if isinstance(err, OSError) and err.strerror:
+        return f"{err.strerror}: {err.filename}" if err.filename else err.strerror
+    return str(err).splitlines()[0] if str(err) else err.__class__.__name__
 
 
 @app.command()
@@ -72,12 +104,10 @@ def export(
                                 help="Output folder of a previous `plans run`."),
 ) -> None:
     """Write the tables of a run to an Excel workbook for auditors."""
-    import pandas as pd
-
+    from pipeline.export.csv_files import read_csv
     from pipeline.export.workbook import write_workbook
 
-    tables = {p.stem: pd.read_csv(p, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-              for p in sorted(source.glob("*.csv"))}
+    tables = {p.stem: read_csv(p) for p in sorted(source.glob("*.csv"))}
     if not tables:
         console.print(f"[red]no tables in {source}:[/red] run `plans run` first")
         raise typer.Exit(1)

@@ -16,8 +16,10 @@ import time
 from pathlib import Path
 
 from pipeline.extract import extract
-from pipeline.ingest import IngestError, read_source
+from pipeline.ingest import IngestError, IngestOptions, read_source
+from pipeline.ingest.quality import letter_count
 from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source
+from pipeline.names import display_path
 from pipeline.options import RunOptions
 from pipeline.repair import repair
 from pipeline.repair.lm import LanguageModel
@@ -36,16 +38,20 @@ class StageError(Exception):
 def process(path: Path, options: RunOptions, doc_id: str | None = None,
             lm: LanguageModel | None = None) -> DocumentResult:
     """Ingest, repair, segment and extract one file."""
-    read = read_document(path, doc_id or path.stem)
+    read = read_document(path, doc_id or path.stem, options)
     return read if isinstance(read, DocumentResult) else finish(read, options, lm)
 
 
-def read_document(path: Path, doc_id: str) -> Source | DocumentResult:
-    """The file's Source, or a DocumentResult carrying the ingest error."""
+def read_document(path: Path, doc_id: str, options: RunOptions | None = None) -> Source | DocumentResult:
+    """The file's Source, or a DocumentResult carrying the ingest error.
+
+    Pages are OCR'd one after another here: documents are what runs in parallel.
+    """
+    ingest = IngestOptions(workers=1, limits=(options or RunOptions()).limits)
     try:
-        return _stage("ingest", read_source, path, doc_id)
+        return _stage("ingest", read_source, path, doc_id, ingest)
     except StageError as err:
-        return _failed(doc_id, str(path), err)
+        return _failed(doc_id, display_path(path), err)
 
 
 def finish(source: Source, options: RunOptions, lm: LanguageModel | None = None) -> DocumentResult:
@@ -54,11 +60,12 @@ def finish(source: Source, options: RunOptions, lm: LanguageModel | None = None)
     try:
         result = _finish(source, options, lm)
     except StageError as err:
-        result = _failed(source.doc_id, str(source.path), err)
+        result = _failed(source.doc_id, display_path(source.path), err)
     return dataclasses.replace(result, seconds=round(time.perf_counter() - started, 3))
 
 
 def _finish(source: Source, options: RunOptions, lm: LanguageModel | None) -> DocumentResult:
+    _require_text(source)
     text = _stage("repair", lambda s: repair(s, lm=lm), source)
     share = valid_share(text.string)
     if share < options.min_vietnamese:
@@ -68,8 +75,17 @@ def _finish(source: Source, options: RunOptions, lm: LanguageModel | None) -> Do
     rows = _stage("extract", extract, plan)
     pages = tuple(PageInfo(source.doc_id, p.number, p.method, p.confidence, round(p.seconds, 3))
                   for p in source.pages)
-    return DocumentResult(source.doc_id, str(source.path), plan, pages, rows.references,
+    return DocumentResult(source.doc_id, display_path(source.path), plan, pages, rows.references,
                           rows.deadlines, rows.responsibilities, rows.criteria)
+
+
+def _require_text(source: Source) -> None:
+    """Blank pages are blank, not "0% Vietnamese": say so before judging the language."""
+    if any(letter_count(line) for page in source.pages for line in page.lines):
+        return
+    pages = len(source.pages)
+    raise StageError("ingest", "no text on the page (blank, or nothing could be read)" if pages == 1
+                     else f"no text on any of its {pages} pages (blank, or nothing could be read)")
 
 
 def _failed(doc_id: str, file: str, err: StageError) -> DocumentResult:

@@ -1,16 +1,17 @@
 """The executor: files in, results out, with progress, errors and the corpus-level stages.
 
-Documents are processed by :func:`pipeline.process.process` in a process pool
-(or in this process with one worker); comparison runs after all of them over
-their rows only; export writes everything atomically.
+Documents are read and mined in supervised worker processes
+(:mod:`pipeline.workers`: a time and memory budget per document); comparison
+runs after all of them over their rows only; export builds the whole output in
+a staging folder and swaps it in (:mod:`pipeline.export.publish`), so a run
+that fails, is killed or finds the disk full leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,12 +20,24 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.compare import compare
 from pipeline.compare.views import VIEWS
 from pipeline.export import write_outputs
+from pipeline.export.publish import (
+    check_out,
+    discard,
+    locked,
+    make_staging,
+    publish,
+    recover,
+    resolve_out,
+)
 from pipeline.export.tables import build_tables
+from pipeline.inputs import gather
 from pipeline.models import DocumentResult, ErrorRow, Source
-from pipeline.options import RunOptions
+from pipeline.names import display_path
+from pipeline.options import RunOptions, available_cores
 from pipeline.process import finish, read_document
 from pipeline.repair import batch_model
 from pipeline.repair.lm import LanguageModel
+from pipeline.workers import Budget, Failed, run_tasks
 
 
 @dataclass(frozen=True)
@@ -33,116 +46,93 @@ class RunSummary:
     pages: int
     errors: int
     seconds: float
+    notes: tuple[str, ...] = ()
 
 
-def collect_files(inputs: Iterable[Path]) -> list[Path]:
-    """Files named and files inside folders named (recursively), hidden files skipped."""
-    found: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            found.extend(p for p in sorted(item.rglob("*"))
-                         if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:]))
-        else:
-            found.append(item)
-    return found
+def run(inputs: list[Path], out: Path | str, options: RunOptions | None = None,
+        note: Callable[[str], None] = lambda _: None) -> RunSummary:
+    """Process ``inputs`` into ``out``; ``note`` hears what the user should know now
+    (a capped worker count, a wait for another run's lock).
 
-
-def assign_doc_ids(files: list[Path]) -> list[tuple[Path, str]]:
-    """doc_id is the file stem; a stem seen twice gets its suffix appended to stay unique.
-
-    Readable files claim their stems first, so a stray ``plan.json`` beside
-    ``plan.pdf`` never takes the plan's doc_id.
+    Everything that can refuse the run (--out unusable, inputs inside it) does so
+    before any document is read.
     """
-    from pipeline.ingest import SUPPORTED_SUFFIXES
-
-    seen: set[str] = set()
-    out = []
-    for path in sorted(files, key=lambda p: p.suffix.lower() not in SUPPORTED_SUFFIXES):
-        doc_id = path.stem
-        if doc_id in seen:
-            doc_id = f"{path.stem}_{path.suffix.lstrip('.').lower()}"
-        n = 2
-        while doc_id in seen:
-            doc_id, n = f"{path.stem}_{n}", n + 1
-        seen.add(doc_id)
-        out.append((path, doc_id))
-    return out
-
-
-def run(inputs: list[Path], out: Path, options: RunOptions | None = None) -> RunSummary:
-    options = options or RunOptions()
+    options, notes = _capped(options or RunOptions())
+    for message in notes:
+        note(message)
     started = time.perf_counter()
-    jobs = assign_doc_ids(collect_files(inputs))
-    _refuse_overwriting_inputs(jobs, out)
-    results = _process_all(jobs, options)
-    tables = build_tables(results)
-    tables.update(_compare(tables))
-    write_outputs(results, tables, out, VIEWS)
-    return RunSummary(len(results), int(len(tables["pages"])), int(len(tables["errors"])),
-                      round(time.perf_counter() - started, 2))
+    target = resolve_out(out)
+    gathered = gather(inputs, target)
+    check_out(target)
+    with locked(target, note):
+        recover(target)
+        staging = make_staging(target)
+        try:
+            results = _process_all(gathered.jobs, options)
+            results += [DocumentResult(e.doc_id, e.file, errors=(e,)) for e in gathered.errors]
+            tables = build_tables(results)
+            tables.update(_compare(tables))
+            write_outputs(results, tables, staging, VIEWS)
+            publish(staging, target)
+        finally:
+            discard(staging)
+    return RunSummary(len(gathered.jobs), int(len(tables["pages"])), int(len(tables["errors"])),
+                      round(time.perf_counter() - started, 2), tuple(notes))
 
 
-def _refuse_overwriting_inputs(jobs: list[tuple[Path, str]], out: Path) -> None:
-    """Outputs go to ``out``: an input inside it could be overwritten, so refuse."""
-    out = out.resolve()
-    for path, _ in jobs:
-        if path.resolve().is_relative_to(out):
-            raise ValueError(f"input {path} is inside the output folder {out}: choose another --out")
+def _capped(options: RunOptions) -> tuple[RunOptions, list[str]]:
+    """More workers than cores only share the cores and multiply memory: cap them."""
+    cores = available_cores()
+    if options.workers <= cores:
+        return options, []
+    return replace(options, workers=cores), [
+        f"--workers {options.workers} is more than the {cores} cores here: using {cores}"]
 
 
 def _process_all(jobs: list[tuple[Path, str]], options: RunOptions) -> list[DocumentResult]:
-    """Read every file, learn the run's language model from them, then mine each one."""
-    read = _map(read_document, jobs, options, "reading")
+    """Read every file, learn the run's language model from them, then mine each one.
+
+    The time budget is per document: mining gets what reading left of it.
+    """
+    read = _map(read_document, [(p, d, options) for p, d in jobs], options, "reading",
+                [options.timeout] * len(jobs))
     sources = [r for r in read if isinstance(r, Source)]
-    lm = batch_model(sources) if len(sources) > 1 else None
-    mined = iter(_map(finish, [(s,) for s in sources], options, "mining", lm))
+    left = [max(1.0, options.timeout - _read_seconds(s)) for s in sources]
+    _WORKER_LM[0] = batch_model(sources) if len(sources) > 1 else None
+    mined = iter(_map(_finish, [(s, options) for s in sources], options, "mining", left))
     return [next(mined) if isinstance(r, Source) else r for r in read]
 
 
+def _read_seconds(source: Source) -> float:
+    return sum(p.seconds for p in source.pages)
+
+
 def _map(fn, jobs: list[tuple], options: RunOptions, label: str,
-         lm: LanguageModel | None = None) -> list:
-    """``fn(*job)`` for every job, in order: in this process or in a pool of workers.
-
-    Workers receive the language model once, when they start, not with every task.
-    """
+         seconds: list[float]) -> list[DocumentResult | Source]:
+    """``fn(*job)`` for every job in supervised workers, in order; a job that failed
+    there (time, memory, crash) becomes its document's errors.csv row."""
     with _progress(options, label, len(jobs)) as (progress, task):
-        if options.workers <= 1 or len(jobs) <= 1:
-            _init_worker(lm)
-            return [_advance(progress, task, _call(fn, job, options)) for job in jobs]
-        with ProcessPoolExecutor(max_workers=options.workers, initializer=_init_worker,
-                                 initargs=(lm,)) as pool:
-            futures = [pool.submit(_call, fn, job, options) for job in jobs]
-            return [_advance(progress, task, _result_of(f, job)) for f, job in zip(futures, jobs,
-                                                                                  strict=True)]
+        values = run_tasks(fn, jobs, options.workers, Budget(seconds, options.max_memory_mb),
+                           on_done=lambda: progress.advance(task))
+    return [_failed(job, v.reason) if isinstance(v, Failed) else v
+            for job, v in zip(jobs, values, strict=True)]
 
 
+# The run's language model, set before the mining workers are forked so each
+# inherits it instead of receiving it with every document.
 _WORKER_LM: list[LanguageModel | None] = [None]
 
 
-def _init_worker(lm: LanguageModel | None) -> None:
-    _WORKER_LM[0] = lm
+def _finish(source: Source, options: RunOptions) -> DocumentResult:
+    return finish(source, options, _WORKER_LM[0])
 
 
-def _call(fn, job: tuple, options: RunOptions):
-    if fn is finish:
-        return finish(job[0], options, _WORKER_LM[0])
-    return fn(*job)
-
-
-def _advance(progress, task, value):
-    progress.advance(task)
-    return value
-
-
-def _result_of(future, job: tuple) -> DocumentResult:
-    """A worker that died (out of memory, killed) still yields an errors.csv row."""
-    try:
-        return future.result()
-    except Exception as err:  # noqa: BLE001 - the run goes on
-        doc_id, file = (job[0].doc_id, str(job[0].path)) if isinstance(job[0], Source) else (
-            job[1], str(job[0]))
-        reason = f"worker failed: {err.__class__.__name__}: {err}"[:300]
-        return DocumentResult(doc_id, file, errors=(ErrorRow(doc_id, file, "run", reason),))
+def _failed(job: tuple, reason: str) -> DocumentResult:
+    """The errors.csv row of a document whose worker gave no result."""
+    doc_id, file = (job[0].doc_id, display_path(job[0].path)) if isinstance(job[0], Source) \
+        else (job[1], display_path(job[0]))
+    stage = "run" if isinstance(job[0], Source) else "ingest"
+    return DocumentResult(doc_id, file, errors=(ErrorRow(doc_id, file, stage, reason),))
 
 
 class _progress:

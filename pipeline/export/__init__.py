@@ -9,7 +9,8 @@ import pandas as pd
 
 from pipeline.export.atomic import write_text_atomic
 from pipeline.export.csv_files import write_csv
-from pipeline.export.duckdb_file import write_duckdb
+from pipeline.export.duckdb_file import verify_duckdb, write_duckdb
+from pipeline.export.faults import checkpoint
 from pipeline.models import DocumentResult
 
 DATABASE = "plans.duckdb"
@@ -18,11 +19,19 @@ TEXT_DIR = "text"
 
 def write_outputs(results: list[DocumentResult], tables: Mapping[str, pd.DataFrame], out: Path,
                   views: Mapping[str, str] | None = None) -> None:
-    """Write ``<name>.csv`` per table, ``plans.duckdb`` and ``text/<doc_id>.txt``."""
+    """Write ``<name>.csv`` per table, ``plans.duckdb`` (then read it back to check it)
+    and ``text/<doc_id>.txt``. A run writes into an empty staging folder (see
+    :mod:`pipeline.export.publish`); the per-file atomic writes keep direct callers safe too."""
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
         write_csv(frame, out / f"{name}.csv")
+        checkpoint("csv")
     write_duckdb(tables, out / DATABASE, views)
+    checkpoint("duckdb")
+    (out / TEXT_DIR).mkdir(exist_ok=True)
     for result in results:
         if result.plan is not None:
             write_text_atomic(out / TEXT_DIR / f"{result.doc_id}.txt", result.plan.text.string + "\n")
+    checkpoint("text")
+    verify_duckdb(tables, out / DATABASE, views)
+    checkpoint("verify")

@@ -16,7 +16,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide outputs from colleagues
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp's 0600 would hide outputs from colleagues
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -26,7 +26,8 @@ def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_atomic(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline="\n"))
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (reading it means setting it, so it is set back at once)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -9,11 +9,16 @@ import duckdb
 import pandas as pd
 
 from pipeline.export.atomic import write_atomic
+from pipeline.export.publish import ExportError
 
 
 def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path,
                  views: Mapping[str, str] | None = None) -> None:
-    """Write every table (and ``CREATE VIEW name AS sql`` for each view) atomically."""
+    """Write every table (and ``CREATE VIEW name AS sql`` for each view) atomically.
+
+    The explicit CHECKPOINT makes a full disk fail here, loudly: without it DuckDB
+    could close with its tables still in a write-ahead log it failed to merge.
+    """
     def build(tmp: Path) -> None:
         tmp.unlink()  # duckdb creates the file itself
         con = duckdb.connect(str(tmp))
@@ -24,6 +29,32 @@ def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path,
                 con.unregister("frame")
             for name, sql in sorted((views or {}).items()):
                 con.execute(f'CREATE VIEW "{name}" AS {sql}')
+            con.execute("CHECKPOINT")
         finally:
             con.close()
-    write_atomic(path, build)
+    try:
+        write_atomic(path, build)
+    except duckdb.Error as err:
+        raise ExportError(f"the database could not be written: {err}".splitlines()[0]) from err
+
+
+def verify_duckdb(tables: Mapping[str, pd.DataFrame], path: Path,
+                  views: Mapping[str, str] | None = None) -> None:
+    """Open the written database and check it holds every table, with every row, and
+    every view: a run never publishes a database it cannot read back."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            found = {name for (name,) in con.execute(
+                "SELECT table_name FROM information_schema.tables").fetchall()}
+            counts = {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                      for name in tables if name in found}
+        finally:
+            con.close()
+    except duckdb.Error as err:
+        raise ExportError(f"the database cannot be read back: {err}".splitlines()[0]) from err
+    missing = sorted((set(tables) | set(views or {})) - found)
+    wrong = sorted(n for n, frame in tables.items() if counts.get(n, -1) != len(frame))
+    if missing or wrong:
+        raise ExportError(f"the database was written incompletely (missing {missing}, "
+                          f"wrong row counts {wrong})")
