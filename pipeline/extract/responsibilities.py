@@ -51,6 +51,7 @@ class _Rx:
     boilerplate: re.Pattern[str]
     requested: re.Pattern[str]
     attendance: re.Pattern[str]
+    assignment: re.Pattern[str]
 
 
 @cache
@@ -64,7 +65,16 @@ def _rx() -> _Rx:
         boilerplate=re.compile(roles["boilerplate"]),
         requested=re.compile(roles["requested_prefix"]),
         attendance=re.compile(roles["attendance_heading"], re.IGNORECASE),
+        assignment=re.compile(roles["assignment_label"], re.IGNORECASE),
     )
+
+
+def assignment_line(text: str) -> tuple[str, str] | None:
+    """(role, bodies) of a labelled assignment line ("Đơn vị chủ trì: Sở Nội vụ."), else None."""
+    m = _rx().assignment.match(text.strip(" -–+•"))
+    if not m:
+        return None
+    return patterns.load("roles")["assignment_roles"][m.group("verb").lower()], m.group("bodies")
 
 
 def role_of(statement: str) -> str:
@@ -193,6 +203,11 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
         text = sentence.text
         if is_boilerplate(text):
             continue
+        if labelled := assignment_line(text):
+            role, named = labelled
+            rows.extend(_row(doc_id, sentence, lower_first_body(body), role, "")
+                        for body in split_cell_bodies(named))
+            continue
         subject = find_subject(text)
         if subject and subject.prefix != "topic" and owner and any(
                 same_body(subject.body, b) for b in owner.bodies):
@@ -207,6 +222,11 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
     return rows
+
+
+def lower_first_body(body: str) -> str:
+    """A body listed after a label in lower case ("các cơ quan liên quan") named as a row is."""
+    return body[:1].upper() + body[1:]
 
 
 def _table_rows(plan: Plan) -> Iterator[Responsibility]:
