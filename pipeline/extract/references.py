@@ -39,6 +39,7 @@ class _Rx:
     title_stop: re.Pattern[str]
     subject_lead: re.Pattern[str]
     named: tuple[re.Pattern[str], ...]
+    law_number: re.Pattern[str]
     relations: tuple[tuple[str, re.Pattern[str]], ...]
     type_names: dict[str, str]
 
@@ -56,7 +57,8 @@ def _rx() -> _Rx:
                 rf"\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
     stop = "|".join(table["named_law_stop"])
     stop_year = alternation(table["named_law_year_stop"])
-    named = (table["named_law_year"].format(stop_year=stop_year, upper=UPPER),
+    named = (table["named_amending_law"],
+             table["named_law_year"].format(stop_year=stop_year, upper=UPPER),
              table["named_law"].format(stop=stop, capitals=alternation(table["named_law_capitals"]),
                                        upper=UPPER),
              table["named_resolution"].format())
@@ -76,6 +78,7 @@ def _rx() -> _Rx:
         subject_lead=re.compile(table["subject_lead"]),
         title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies, upper=UPPER)),
         named=tuple(re.compile(rx) for rx in named),
+        law_number=re.compile(rf"{table['law_number']}(?P<code>{table['code']})"),
         relations=relations,
         type_names={n.casefold(): n for n in names},
     )
@@ -93,11 +96,22 @@ class _Cite:
     title: str = ""
 
 
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]")
+
+
 def find_references(plan: Plan) -> tuple[Reference, ...]:
-    """Every document cited in the title, preamble and outline, once each (first citation)."""
+    """Every document cited in the title, preamble, outline, annexes and footnotes, once each
+    (first citation). The document itself (an attached plan's "kèm theo Quyết định số ...")
+    is no reference."""
     rows: dict[tuple[str, str], Reference] = {}
-    for unit in body_units(plan, ("title", "preamble", "heading", "item", "body")):
+    own = ref_key(re.sub(r"\s+", "", plan.meta.code)) if plan.meta.code else ""
+    for unit in body_units(plan, ("title", "preamble", "heading", "item", "body", "row", "appendix",
+                                  "closing")):
+        if unit.block.role == "closing" and not _FOOTNOTE.match(unit.text):
+            continue  # Nơi nhận and the signature cite nothing; footnotes printed there do
         for row in _unit_references(plan.doc_id, unit):
+            if own and row.ref_key == own:
+                continue
             key = (row.ref_key, "") if row.ref_key else (row.ref_type, row.ref_title.casefold())
             rows[key] = _completed(rows[key], row) if key in rows else row
     return tuple(rows.values())
@@ -136,7 +150,10 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             cite = _named(m)
-            end = m.end() if m.groupdict().get("year") else _read_date(text, m.end(), cite)
+            end = m.end()
+            if number := rx.law_number.match(text, end):
+                cite.code, end = number.group("code"), number.end()
+            end = end if m.groupdict().get("year") else _read_date(text, end, cite)
             taken.append((m.start(), end))
             rows.append(_row(doc_id, unit, cite, end))
     return sorted(rows, key=lambda r: r.span.start)
