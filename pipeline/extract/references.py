@@ -18,6 +18,7 @@ from pipeline import patterns
 from pipeline.extract.common import Unit, alternation, body_units, tidy
 from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
+from pipeline.lang.laws import known_name_at
 from pipeline.lang.letters import UPPER
 from pipeline.models import Plan, Reference
 
@@ -150,7 +151,7 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             cite = _named(m)
-            end = m.end()
+            end = _known_law_end(text, m, cite)
             if number := rx.law_number.match(text, end):
                 cite.code, end = number.group("code"), number.end()
             end = end if m.groupdict().get("year") else _read_date(text, end, cite)
@@ -231,6 +232,19 @@ def _read_title(text: str, pos: int) -> tuple[str, int]:
     stop = rx.title_stop.search(text, start)
     end = stop.start() if stop else len(text)
     return tidy(text[start:end].strip(_QUOTES)).strip(_QUOTES), end
+
+
+def _known_law_end(text: str, m: re.Match[str], cite: _Cite) -> int:
+    """Where a law's name ends: a known name's end when one stands there (the pattern
+    alone stops at capitals or runs into the sentence), else the pattern's."""
+    if not m.groupdict().get("name") or m.groupdict().get("year"):
+        return m.end()
+    start = m.start("name")
+    length = known_name_at(text, start)
+    if not length:
+        return m.end()
+    cite.title = f"{cite.ref_type} {text[start:start + length]}"
+    return start + length
 
 
 def _named(m: re.Match[str]) -> _Cite:
