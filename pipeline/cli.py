@@ -23,7 +23,7 @@ app = typer.Typer(
          "responsible bodies and criteria, and write CSV tables, a DuckDB database and the "
          "repaired text.",
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # messages stay one line for logs and grep
 
 
 @app.command()

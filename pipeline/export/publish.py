@@ -114,15 +114,19 @@ def make_staging(out: Path) -> Path:
     """A new hidden folder beside ``out``, proven writable by a synced probe file."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    except OSError as err:
+        raise OutputError(f"cannot write in {out.parent}: {err.strerror}") from err
+    try:
         os.chmod(staging, 0o777 & ~umask())
         probe = staging / ".probe"
         with probe.open("wb") as handle:
             handle.write(b"plan-miner")
             os.fsync(handle.fileno())
         probe.unlink()
+        checkpoint("staging")
     except OSError as err:
+        discard(staging)
         raise OutputError(f"cannot write in {out.parent}: {err.strerror}") from err
-    checkpoint("staging")
     return staging
 
 
