@@ -6,6 +6,8 @@ return gets a leading apostrophe. Why: titles, cited phrases and doc_ids come
 from documents and file names anyone can write ("=HYPERLINK(...)"), and a list
 item "- Tuyên truyền ..." would otherwise open as "#NAME?". A number such as
 "-5%" or "+2" is left as it is, since a spreadsheet reading it as a number is right.
+A carriage return inside a cell becomes a line feed: the CSV writer quotes only
+cells holding its line terminator, so a bare one would split the row in two.
 """
 
 from __future__ import annotations
@@ -36,12 +38,18 @@ def from_text(value: object) -> object:
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    safe = frame.rename(columns=as_text)
+    safe = frame.rename(columns=_cell)
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(as_text)
+            safe[column] = safe[column].map(_cell)
     write_atomic(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
                                                lineterminator="\n"))
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return as_text(value)
 
 
 def read_csv(path: Path) -> pd.DataFrame:
