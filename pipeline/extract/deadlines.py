@@ -20,7 +20,7 @@ from functools import cache
 from pipeline import patterns
 from pipeline.extract.bodies import find_subject
 from pipeline.extract.common import Unit, body_units, lower_first, sentences, tidy
-from pipeline.extract.responsibilities import owner_of, section_owners
+from pipeline.extract.responsibilities import assignment_line, owner_of, section_owners
 from pipeline.extract.tables import cell_rules, task_rows
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
 from pipeline.models import Deadline, Plan
@@ -50,13 +50,44 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
     year = _implied_year(plan)
     owners = section_owners(plan)
     rows = []
+    lead: dict[str, str] = {}  # section -> bodies its last "Đơn vị chủ trì: ..." line named
+    task: dict[str, str] = {}  # section -> its last line that is neither a label nor a bound
     for unit in body_units(plan):
         for sentence in sentences(unit):
-            for bound in _bounds(sentence.text, year):
-                responsible = _responsible(sentence, unit, owners)
-                rows.append(_row(plan.doc_id, sentence, bound, responsible))
+            if labelled := assignment_line(sentence.text):
+                if labelled[0] in ("lead", "assigned"):
+                    lead[unit.section_id] = tidy(labelled[1])
+                continue
+            label = _TIME_LABEL.match(sentence.text)
+            bounds = _bounds(sentence.text, year) or _labelled_bounds(sentence.text, label, year)
+            for bound in bounds:
+                row = _row(plan.doc_id, sentence, bound, _responsible(sentence, unit, owners))
+                if label and unit.section_id in task:  # an item's time line: its task, its lead
+                    row = replace(row, task=task[unit.section_id],
+                                  responsible=lead.get(unit.section_id, row.responsible))
+                rows.append(row)
+            if not label and not _TIME_HEADING.match(sentence.text):
+                task[unit.section_id] = lower_first(tidy(sentence.text))
+                lead.pop(unit.section_id, None)
     rows.extend(_table_deadlines(plan, year))
     return tuple(rows)
+
+
+_TIME_LABEL = re.compile(r"^\s*[-–+•]?\s*Thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*",
+                         re.IGNORECASE)
+
+
+# A section headed by its time ("III. THỜI GIAN THỰC HIỆN") holds the plan's timeframe, no task.
+_TIME_HEADING = re.compile(r"^\s*thời (?:gian|hạn)\b", re.IGNORECASE)
+
+
+def _labelled_bounds(text: str, label: re.Match[str] | None, year: int | None) -> list[_Bound]:
+    """The bound of an item's time line ("Thời gian thực hiện: Quý I/2026"), read like a
+    table's time cell: the label says it is a bound, so "Năm 2026" needs no trigger word."""
+    if not label:
+        return []
+    bound = _cell_bound(text[label.end():], year)
+    return [replace(bound, start=bound.start + label.end(), end=bound.end + label.end())] if bound else []
 
 
 def _table_deadlines(plan: Plan, year: int | None) -> Iterator[Deadline]:

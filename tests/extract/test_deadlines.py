@@ -48,3 +48,29 @@ def test_dates_that_are_not_obligations(make_plan):
                  "- Chào mừng kỷ niệm 80 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025) trong giai đoạn "
                  "2021-2025; lễ hội diễn ra ngày 10/3/2026 tại sân vận động.",
                  "- Cân đối kinh phí được giao hàng năm; tổ chức sinh hoạt định kỳ tại cơ sở.") == []
+
+
+def test_an_items_time_line_is_a_bound_of_its_task_led_by_its_lead(make_plan):
+    # Real plans close each task with labelled lines; the time needs no trigger word.
+    plan = make_plan(*HEAD, "II. NỘI DUNG", "1. Hoàn thiện thể chế",
+                     "- Ra mắt AI pháp luật hỗ trợ cho cán bộ, công chức.",
+                     "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.",
+                     "Đơn vị phối hợp thực hiện: Sở Tư pháp.",
+                     "Thời gian thực hiện: Tháng 12/2025.",
+                     "- Tổ chức hội nghị trao đổi nghiệp vụ.",
+                     "Thời gian thực hiện: Năm 2026 và các năm tiếp theo.",
+                     "- Báo cáo kết quả.", "Thời gian hoàn thành: Quí IV-2025.")
+    rows = [(d.date, d.period, d.kind, d.task, d.responsible) for d in find_deadlines(plan)]
+    assert rows == [
+        ("2025-12-31", "2025-12", "within", "ra mắt AI pháp luật hỗ trợ cho cán bộ, công chức",
+         "Sở Khoa học và Công nghệ"),
+        ("2026-12-31", "2026", "within", "tổ chức hội nghị trao đổi nghiệp vụ", ""),
+        ("2025-12-31", "2025-Q4", "within", "báo cáo kết quả", "")]
+
+
+def test_a_day_of_every_year_twice_is_half_yearly(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                 "- Các sở báo cáo định kỳ trước ngày 01/6 và 15/11 hằng năm.",
+                 "- Các xã báo cáo hằng năm (trước ngày 15 tháng 11).") == [
+        ("", "half-yearly", "periodic", "trước ngày 01/6 và 15/11 hằng năm", "Các sở"),
+        ("", "yearly", "periodic", "hằng năm (trước ngày 15 tháng 11)", "Các xã")]
