@@ -29,6 +29,7 @@ from pipeline.repair.lm import LanguageModel, default_model
 from pipeline.repair.markdown import cell_tables_to_rows, cut_web_page, join_emphasis, strip_markdown
 from pipeline.repair.mojibake import fix_mojibake
 from pipeline.repair.ocr_slips import fix_ocr_slips
+from pipeline.repair.question_marks import question_marks_to_gaps
 from pipeline.repair.reflow import reflow
 from pipeline.repair.syllables import valid_share
 from pipeline.repair.tones import normalize_tones
@@ -121,6 +122,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("homoglyph", _mapped(fix_homoglyphs)),
     # Column tables after lost glyphs: a damaged header does not name its columns.
     # The restorer keeps the gutters and the line lengths, so the columns survive.
+    ("question_marks", _layout(question_marks_to_gaps)),  # letters lost to "?": gaps, as below
     ("glyph_loss", fix_glyph_loss),
     ("table_columns", _layout(tables_to_rows)),
     ("tone_style", _mapped(normalize_tones)),
