@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import patterns
 from pipeline.markers import is_table_row, match_marker
 from pipeline.models import Block, Line, Plan, PlanMeta, Text
 from pipeline.segment import issuer as issuer_mod
@@ -37,8 +38,12 @@ def segment(text: Text) -> Plan:
     header = parse_header([ln.text for ln in lines[:header_end]])
     title_idx, body_start = title_span(lines, type_line) if type_line else ([], header_end)
     close = closing_start(lines, body_start)
+    # A decision's attached plan follows its signature; when the signature was not found
+    # (a scan that lost it), the attached plan's type line and note still end the decision.
+    attached = (_attached_type_line(lines, body_start, close)
+                if type_line and type_line.doc_type in _ISSUING_TYPES else None)
+    close = min(close, attached.index) if attached else close
     outline_blocks, sections = build_outline(lines[body_start:close])
-    attached = _attached_type_line(lines, close)
     end = attached.index if attached else len(lines)
     annex = annex_start(lines[:end], close)
     blocks = (
@@ -66,19 +71,35 @@ def _annex_blocks(lines: tuple[Line, ...]) -> list[Block]:
 # An attached document's type line stands within this many lines above its note
 # "(Ban hành kèm theo Quyết định số ...)".
 ATTACHED_NOTE_WITHIN = 8
-_ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
+_ATTACHED_NOTE = re.compile(r"^[*\s]*\(?\s*(?:Ban hành\s+)?(?:kèm|đính kèm) theo\b", re.IGNORECASE)
+# A decision's article issuing a document ("Ban hành kèm theo Quyết định này Kế hoạch ...").
+_ISSUES = re.compile(r"kèm theo Quyết định này\s+[“\"]?(?P<type>\w+(?:\s+\w+)?)", re.IGNORECASE)
 
 
-def _attached_type_line(lines: tuple[Line, ...], close: int) -> TypeLine | None:
-    """The plan (programme, scheme) a decision issues, printed after the decision's signature."""
-    for i in range(close, len(lines)):
+def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> TypeLine | None:
+    """The plan (programme, scheme, annex) a decision issues, printed after its signature.
+
+    It opens with its type line and carries the note "(Ban hành kèm theo Quyết định
+    số ...)" under its title; or, without the note, it is the type the decision's
+    article issues ("Ban hành kèm theo Quyết định này Kế hoạch ..."). Before the decision's
+    closing (``close``: a scan that lost the signature) only a noted type line counts.
+    """
+    issued = {m.group("type").casefold() for ln in lines[:close] if (m := _ISSUES.search(ln.text))}
+    annex = re.compile(patterns.load("header")["annex_heading"])
+    for i in range(start, len(lines)):
+        text = lines[i].text.strip()
         found = find_type_line(lines[i:i + 1])
-        if found and found.doc_type not in _NOT_ATTACHED and any(
-                _ATTACHED_NOTE.match(ln.text.strip()) for ln in lines[i + 1:i + 1 + ATTACHED_NOTE_WITHIN]):
+        noted = any(_ATTACHED_NOTE.match(ln.text) for ln in lines[i + 1:i + 1 + ATTACHED_NOTE_WITHIN])
+        named = bool(found) and i >= close and any(t.startswith(found.doc_type.casefold()) for t in issued)
+        if found and found.doc_type not in _NOT_ATTACHED and (noted or named):
             return TypeLine(i, found.doc_type, found.rest)
+        if annex.match(text) and noted:
+            return TypeLine(i, "Phụ lục", "")
     return None
 
 
+# Documents that issue another document "kèm theo" themselves (a plan's annexed forms are annexes).
+_ISSUING_TYPES = {"Quyết định", "Nghị quyết", "Chỉ thị", "Thông tư", "Nghị định"}
 # A decision's own type word repeated after its signature is no attached document.
 _NOT_ATTACHED = {"Quyết định", "Chỉ thị", "Công văn", "Tờ trình"}
 
@@ -99,10 +120,12 @@ def _attached_part(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[B
 
 
 def _after_note(lines: tuple[Line, ...], start: int) -> int:
-    """Past the "(Ban hành kèm theo ...)" note and anything before it under the title."""
+    """Past the "(Ban hành kèm theo ...)" note under the title, unless an outline opens first."""
     for i in range(start, min(len(lines), start + ATTACHED_NOTE_WITHIN)):
-        if _ATTACHED_NOTE.match(lines[i].text.strip()):
+        if _ATTACHED_NOTE.match(lines[i].text):
             return i + 1
+        if match_marker(lines[i].text):
+            break
     return start
 
 

@@ -38,7 +38,7 @@ def split_heading(content: str) -> str:
     return content.strip().rstrip(":").strip()
 
 
-_SENTENCE_END = re.compile(r"(?<=\S)[.:;](?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<=\S)[.:](?=\s|$)")
 
 
 def article_heading(content: str) -> str:
