@@ -3,6 +3,7 @@
     plans run data/raw --out data/processed
     plans diff data/raw/001_9ee4dba2b0b7b334.txt
     plans export --xlsx report.xlsx --from data/processed
+    plans report --from data/processed
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def run(
                                         help="Pixels of a page to OCR, at 300 dpi."),
     max_unzipped_mb: int = typer.Option(Limits().max_unzipped_mb, "--max-unzipped-mb", min=1,
                                         help="MiB a Word file may unzip to."),
+    report: bool = typer.Option(True, help="Also write the HTML evidence report (report/index.html)."),
 ) -> None:
     """Process every plan in INPUTS and write the tables to --out.
 
@@ -73,6 +75,22 @@ def run(
         raise typer.Exit(130) from None
     console.print(f"{summary.documents} documents, {summary.pages} pages, {summary.errors} errors, "
                   f"{summary.seconds:.1f} s → {out}")
+    _report_after_run(out, report)
+
+
+def _report_after_run(out: str, write: bool) -> None:
+    """The report of the run just published; if it fails, the tables stand: say so, exit 0."""
+    from pipeline.report import report_run
+
+    try:
+        done = report_run(out, write=write, note=lambda m: console.print(f"note: {m}"))
+    except Exception as err:  # noqa: BLE001 — the run's tables are written whatever happens here
+        console.print(f"[yellow]warning:[/yellow] the report could not be written ({_cause(err)}); "
+                      f"the tables in {out} are complete")
+        return
+    if done:
+        console.print(f"report: {done.folder / 'index.html'} "
+                      f"({done.bytes // 1024} KiB, {done.seconds:.1f} s)")
 
 
 def _cause(err: Exception) -> str:
@@ -113,6 +131,29 @@ def export(
         raise typer.Exit(1)
     write_workbook(tables, xlsx)
     console.print(f"{len(tables)} sheets → {xlsx}")
+
+
+@app.command("report")
+def report_command(
+    source: Path = typer.Option(Path("data/processed"), "--from",
+                                help="Output folder of a previous `plans run`."),
+    out: Path = typer.Option(None, "--out", help="Folder for the report (default: report/ in --from)."),
+) -> None:
+    """Write the evidence report of a run: static HTML pages that open from disk in any
+    browser (the run, each document with its rows highlighted, repairs, comparisons)."""
+    from pipeline.report import report_run
+
+    if not (source / "plans.csv").is_file():
+        console.print(f"[red]no run in {source}:[/red] run `plans run` first")
+        raise typer.Exit(1)
+    try:
+        done = report_run(source, out, note=lambda m: console.print(f"note: {m}"))
+    except (OSError, ValueError) as err:
+        console.print(f"[red]error:[/red] the report could not be written ({_cause(err)})")
+        raise typer.Exit(1) from err
+    console.print(f"{done.documents} documents, {done.rows} rows highlighted"
+                  + (f" ({done.unplaced} outside their text)" if done.unplaced else "")
+                  + f", {done.bytes // 1024} KiB, {done.seconds:.1f} s → {done.folder / 'index.html'}")
 
 
 if __name__ == "__main__":
