@@ -204,9 +204,7 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
         if is_boilerplate(text):
             continue
         if labelled := assignment_line(text):
-            role, named = labelled
-            rows.extend(_row(doc_id, sentence, lower_first_body(body), role, "")
-                        for body in split_cell_bodies(named))
+            rows.extend(_labelled_rows(doc_id, sentence, *labelled))
             continue
         subject = find_subject(text)
         if subject and subject.prefix != "topic" and owner and any(
@@ -221,6 +219,23 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             roles = ["requested"] if owner.requested else clause_roles(text)
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
+    return rows
+
+
+def _labelled_rows(doc_id: str, unit: Unit, role: str, named: str) -> list[Responsibility]:
+    """Rows of a labelled line. After "Cơ quan thực hiện:" a clause may be a statement of
+    its own ("Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai"): its
+    subject's verb gives the role; a bare list of bodies takes the label's role."""
+    rows = []
+    for clause in (c.strip() for c in named.split(";")):
+        subject = find_subject(clause)
+        if subject and subject.rest.strip(" .") and subject.prefix in ("", "assigned"):
+            roles = clause_roles(subject.rest) if role == "assigned" else [role]
+            rows.extend(_row(doc_id, unit, body, r, subject.rest)
+                        for body in split_bodies(tidy(subject.body)) for r in roles)
+        else:
+            rows.extend(_row(doc_id, unit, lower_first_body(body), role, "")
+                        for body in split_cell_bodies(clause))
     return rows
 
 
