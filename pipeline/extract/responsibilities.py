@@ -52,6 +52,8 @@ class _Rx:
     requested: re.Pattern[str]
     attendance: re.Pattern[str]
     assignment: re.Pattern[str]
+    executes: re.Pattern[str]
+    executes_split: re.Pattern[str]
 
 
 @cache
@@ -66,7 +68,18 @@ def _rx() -> _Rx:
         requested=re.compile(roles["requested_prefix"]),
         attendance=re.compile(roles["attendance_heading"], re.IGNORECASE),
         assignment=re.compile(roles["assignment_label"], re.IGNORECASE),
+        executes=re.compile(roles["executes_decision"]),
+        executes_split=re.compile(roles["executes_split"]),
     )
+
+
+def executing_bodies(text: str) -> list[str]:
+    """The bodies a decision's closing article charges with carrying it out, else []."""
+    m = _rx().executes.match(text.strip())
+    if not m:
+        return []
+    parts = _rx().executes_split.split(m.group("bodies"))
+    return [lower_first_body(tidy(p)) for p in parts if tidy(p)]
 
 
 def assignment_line(text: str) -> tuple[str, str] | None:
@@ -155,6 +168,8 @@ def _opens_with_request(plan: Plan, section_id: str) -> bool:
 
 def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     content = block.content.strip()
+    if role_of(content) != "assigned":
+        return None  # "a) Chủ trì, phối hợp với các sở ...": the role of the body heading above
     label, _, after = content.partition(":")
     requested = bool(_rx().requested.match(label))
     name = strip_role_note(_rx().requested.sub("", label, count=1))
@@ -187,7 +202,9 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
         if not own:
             colon = re.search(r":\s*", unit.text)
             at = colon.end() if colon else 0
-            return _sentence_rows(doc_id, unit.sub(at, len(unit.text)), None, skip_first=False)
+            # A heading stating a role ("a) Chủ trì, phối hợp với ...") speaks for the body above.
+            heir = owner if role_of(unit.text[at:]) != "assigned" else None
+            return _sentence_rows(doc_id, unit.sub(at, len(unit.text)), heir, skip_first=False)
         statement = own[1]
         if not statement:
             return []
@@ -205,6 +222,10 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             continue
         if labelled := assignment_line(text):
             rows.extend(_labelled_rows(doc_id, sentence, *labelled))
+            continue
+        if executing := executing_bodies(text):
+            rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
+                        for body in executing)
             continue
         subject = find_subject(text)
         if subject and subject.prefix != "topic" and owner and any(

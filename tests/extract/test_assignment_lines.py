@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import patterns
-from pipeline.extract.responsibilities import assignment_line
+from pipeline.extract.responsibilities import assignment_line, executing_bodies
 
 ROLES = patterns.load("roles")
 
@@ -18,3 +18,8 @@ def test_assignment_label_examples(line: str, role: str, bodies: str) -> None:
 @pytest.mark.parametrize("line", ROLES["assignment_counter_examples"])
 def test_assignment_label_counter_examples(line: str) -> None:
     assert assignment_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "bodies"), ROLES["executes_examples"])
+def test_a_decisions_closing_article_names_each_body(line: str, bodies: list[str]) -> None:
+    assert executing_bodies(line) == bodies
