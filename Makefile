@@ -6,19 +6,28 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core hunspell-vi qpdf \
 	libreoffice-calc-nogui libreoffice-writer-nogui
+# For the tests only: the report's browser test renders pages in headless Chromium.
+TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system run test eval bench lint notebooks clean
+.PHONY: setup system test-system run test eval bench lint notebooks clean
 
 setup: system $(STAMP)
 
 # Debian packages: installed only when something is missing, so the target is idempotent.
-system:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "apt-get install$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+system:
+	$(call apt_install,$(APT_PACKAGES))
+
+test-system:
+	$(call apt_install,$(TEST_APT_PACKAGES))
 
 $(STAMP): pyproject.toml
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
@@ -29,7 +38,7 @@ $(STAMP): pyproject.toml
 run: setup
 	$(VENV)/bin/plans run data/raw --out data/processed
 
-test: setup
+test: setup test-system
 	$(PY) -m pytest
 
 # Three sets apart: real documents of ../shared/corpus (gold in tests/data/real), the samples (after

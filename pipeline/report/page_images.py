@@ -15,10 +15,10 @@ from pathlib import Path
 
 from PIL import Image
 
-WIDTH = 760
-QUALITY = 55
+WIDTH = 680
+QUALITY = 45
 OCR_DPI = 200
-LOW_CONFIDENCE = 60.0
+LOW_CONFIDENCE = 75.0
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 

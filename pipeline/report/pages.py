@@ -219,7 +219,7 @@ def document_page(env: Environment, run: RunData, doc_id: str, written: Written,
         root="../", doc_id=doc_id, plan=plan, meta=meta, text_html=body, has_text=text is not None,
         toc=toc, counts=counts, unplaced=unplaced, details_json=_json(details), images=images,
         pages=pages, findings=[{"row": f, "evidence": evidence_link(run, f)} for f in findings.itertuples()],
-        compares=compares, has_diff=has_diff)
+        compares=compares, has_diff=has_diff, low_bar=round(page_images.LOW_CONFIDENCE))
 
 
 def _json(value) -> Markup:
@@ -283,7 +283,7 @@ def compare_page(env: Environment, run: RunData, parent: str) -> str:
             items.append({"id": item_id, "section": first["parent_section_id"], "text": first["parent_text"],
                           "date": first["parent_date"], "cells": cells,
                           "href": _item_href(parent, kind, item_id, first["parent_section_id"])})
-        kinds.append({"kind": kind, "items": items})
+        kinds.append({"kind": kind, "rows": items})
     summary = {child: (int((rows[rows["child_doc_id"] == child]["covered"] == "True").sum()),
                        int((rows["child_doc_id"] == child).sum())) for child in children}
     in_run = set(run.doc_ids)

@@ -25,7 +25,15 @@
       document.getElementById("shown").textContent =
         Object.keys(wanted).length ? "Đang hiện " + shown + "/" + total + " văn bản" : "";
     }
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    // index.html?level=commune&year=2025 opens with those filters set (a link to a view).
+    var query = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var wanted = query.get(s.dataset.filter);
+      if (wanted !== null && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) {
+        s.value = wanted;
+      }
+      s.addEventListener("change", apply);
+    });
     apply();
   }
 
@@ -92,7 +100,10 @@
   function ready() {
     runFilters();
     rowPanel();
-    document.documentElement.dataset.readyMs = Math.round(performance.now());
+    // How long the page took from its request to usable (the browser test reads it).
+    var nav = performance.getEntriesByType("navigation")[0];
+    document.documentElement.dataset.readyMs = Math.round(performance.now() - (nav ? nav.fetchStart : 0));
+    if (nav) document.documentElement.dataset.timing = [nav.fetchStart, nav.responseEnd, nav.domInteractive].map(Math.round).join(",");
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
