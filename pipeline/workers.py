@@ -56,8 +56,11 @@ def run_tasks(fn: Callable, tasks: Sequence[tuple], workers: int, budget: Budget
     pool = [_Worker(fn) for _ in range(max(1, min(workers, len(tasks))))]
     try:
         while pending or any(w.task is not None for w in pool):
-            for worker in pool:
+            for i, worker in enumerate(pool):
                 if worker.task is None and pending:
+                    if not worker.process.is_alive():  # died while idle: replace it first
+                        worker.stop()
+                        pool[i] = worker = _Worker(fn)
                     worker.give(pending.popleft(), tasks)
             for index, value in _collect(pool, budget):
                 results[index] = value
