@@ -33,6 +33,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from pipeline.evaluation.cer import cer
+from pipeline.export.csv_files import read_csv
 from pipeline.lang.codes import ref_key
 
 SIMILAR = 90.0
@@ -142,7 +143,7 @@ def read_table(out: Path, name: str) -> pd.DataFrame:
     path = out / f"{name}.csv"
     if not path.exists():
         return pd.DataFrame()
-    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    return read_csv(path)  # the run's text, without the apostrophes that keep formulas inert
 
 
 def rows_of(frame: pd.DataFrame, doc_id: str) -> list[dict]:

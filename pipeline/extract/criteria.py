@@ -66,7 +66,8 @@ def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
         return ""
     m = _rx("group_heading").match(label)
     if m:
-        return capital_first(m.group("group"))
+        group = m.group("group")
+        return capital_first(group.lower() if group.isupper() else group)
     parent_id = section.section_id.rsplit(".", 1)[0] if "." in section.section_id else ""
     parent = plan.section(parent_id) if parent_id else None
     if parent and (parent_id in groups or (parent.level == 1 and "criteria" in parent.labels)):
@@ -119,7 +120,9 @@ def _list_text(block: Block) -> Unit | None:
 
 
 def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
-    """The item, cut before its quotas, and one row per quota."""
+    """The item, cut before its quotas, and one row per quota; a target keeps its value."""
+    if _rx("target_groups").match(group):
+        return _target_rows(doc_id, group, unit)
     quotas = []
     for seg in _SEGMENT.finditer(unit.text):
         q = (_rx("quota").search(seg.group(0)) or _rx("quota_count").search(seg.group(0))
@@ -137,6 +140,26 @@ def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
     for seg, q in quotas:
         rows.append(_row(doc_id, group, unit, seg.start(), seg.end(), _value(q)))
     return rows
+
+
+def _target_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
+    """A listed target ("Tỷ lệ ... đạt ít nhất 27% vào năm 2025"): a row per clause holding
+    its own figure (clauses split at ";"), the value its rate, else its bounded count."""
+    rows, start = [], 0
+    for clause in re.finditer(r"[^;]+", unit.text):
+        value = _target_value(clause.group(0))
+        if value:
+            rows.append(_row(doc_id, group, unit, start if not rows else clause.start(), clause.end(), value))
+    if rows or _rx("numbered_only").match(group):
+        return rows
+    return [_row(doc_id, group, unit, 0, len(unit.text), "")]
+
+
+def _target_value(text: str) -> str:
+    """A target's figure: its first rate ("27%"), else the first count after a bound word."""
+    rate = _rx("target_rate").search(text)
+    m = rate or _rx("target_count").search(text)
+    return re.sub(r"\s+", "", m.group("value")) if m else ""
 
 
 def _loose_quotas(doc_id: str, unit: Unit) -> list[Criterion]:
