@@ -16,7 +16,7 @@ import networkx as nx
 import pandas as pd
 from markupsafe import Markup
 
-WIDTH, HEIGHT, GAP_X, GAP_Y, MARGIN, PER_ROW = 190, 48, 22, 56, 12, 6
+WIDTH, HEIGHT, GAP_X, GAP_Y, MARGIN, PER_ROW = 190, 48, 22, 56, 12, 7
 
 
 @dataclass
@@ -38,7 +38,7 @@ def cascade_nodes(plans: pd.DataFrame, cascade: pd.DataFrame,
     nodes: dict[str, Node] = {}
     for row in plans.itertuples():
         label = row.code or row.doc_type or row.doc_id
-        nodes[row.doc_id] = Node(row.doc_id, label, shorten(row.issuer or row.doc_id, 30),
+        nodes[row.doc_id] = Node(row.doc_id, label, shorten(row.issuer or row.doc_id, 27),
                                  f"{row.doc_type} {row.code}".strip() + f" — {row.title}",
                                  True, href.get(row.doc_id, ""), data.get(row.doc_id, {}))
     edges = []
@@ -48,7 +48,7 @@ def cascade_nodes(plans: pd.DataFrame, cascade: pd.DataFrame,
             continue
         if parent not in nodes:
             label = row.parent_code or f"{row.parent_type} {_date(row.parent_date)}".strip()
-            nodes[parent] = Node(parent, label or parent, shorten(row.parent_issuer, 30),
+            nodes[parent] = Node(parent, label or parent, shorten(row.parent_issuer, 27),
                                  f"{row.parent_type} {row.parent_code}".strip()
                                  + (f" — {row.parent_title}" if row.parent_title else ""), False)
         if (row.child_doc_id, parent) not in {(c, p) for c, p, _ in edges}:
@@ -71,10 +71,10 @@ def layout(nodes: list[Node], edges: list[tuple]) -> tuple[float, float]:
     for component, members in condensed.nodes(data="members"):
         for key in members:
             layers.setdefault(level[component], []).append(by_key[key])
+    first = [sorted(layers[d], key=lambda n: (not n.in_run, n.label)) for d in sorted(layers)]
+    order = _ordered(first, graph)
     y, width = MARGIN, 0.0
-    for depth in sorted(layers):
-        row_nodes = sorted(layers[depth], key=lambda n: (_barycentre(n, graph, by_key), not n.in_run,
-                                                         n.label))
+    for row_nodes in order:
         for start in range(0, len(row_nodes), PER_ROW):
             for i, node in enumerate(row_nodes[start:start + PER_ROW]):
                 node.x, node.y = MARGIN + i * (WIDTH + GAP_X), y
@@ -83,9 +83,25 @@ def layout(nodes: list[Node], edges: list[tuple]) -> tuple[float, float]:
     return width, y - GAP_Y + MARGIN
 
 
-def _barycentre(node: Node, graph: nx.DiGraph, by_key: dict[str, Node]) -> float:
-    xs = [by_key[p].x for p in graph.predecessors(node.key)]
-    return sum(xs) / len(xs) if xs else 0.0
+def _ordered(layers: list[list[Node]], graph: nx.DiGraph, sweeps: int = 2) -> list[list[Node]]:
+    """Fewer crossings: each layer sorted by the mean position of its neighbours in the
+    layer above (going down), then in the layer below (going up), a few times over."""
+    position = {n.key: i for layer in layers for i, n in enumerate(layer)}
+
+    def sort(layer: list[Node], neighbours) -> list[Node]:
+        def mean(node: Node) -> float:
+            near = [position[k] for k in neighbours(node.key) if k in position]
+            return sum(near) / len(near) if near else position[node.key]
+        ranked = sorted(layer, key=lambda n: (mean(n), position[n.key]))
+        position.update({n.key: i for i, n in enumerate(ranked)})
+        return ranked
+
+    for _ in range(sweeps):
+        for d in range(1, len(layers)):
+            layers[d] = sort(layers[d], graph.predecessors)
+        for d in range(len(layers) - 2, -1, -1):
+            layers[d] = sort(layers[d], graph.successors)
+    return layers
 
 
 def cascade_svg(nodes: list[Node], edges: list[tuple], relations: dict[str, str]) -> Markup:

@@ -34,7 +34,8 @@ FIELDS = {
 # Columns whose values are named in labels.yaml, and the group that names them.
 VALUE_NAMES = {"relation": "relations", "kind": "kinds", "role": "roles", "issuer_level": "levels",
                "method": "methods", "severity": "severity", "item_kind": "item_kinds",
-               "match_method": "match_methods", "part": "parts"}
+               "match_method": "match_methods", "part": "parts",
+               "repair": "repairs"}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

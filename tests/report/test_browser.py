@@ -66,8 +66,10 @@ def table(out: Path, name: str) -> pd.DataFrame:
 
 
 def run_cli(inputs: list[Path], out: Path) -> None:
-    done = subprocess.run([str(PLANS), "run", *map(str, inputs), "--out", str(out), "--no-progress",
-                           "--workers", "2"], capture_output=True, text=True, timeout=600, check=False)
+    """`plans run` from the project folder, as `make run` does (plans.csv names data/raw/...)."""
+    names = [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in inputs]
+    done = subprocess.run([str(PLANS), "run", *names, "--out", str(out), "--no-progress", "--workers", "2"],
+                          capture_output=True, text=True, timeout=600, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "report:" in done.stderr
 
@@ -185,12 +187,19 @@ def test_screenshots_of_the_run_page_and_a_document_page(samples):
     row = f"D{1 + list(deadlines[deadlines.doc_id == doc_id].date).index('2019-11-30')}"
     with ThreadPoolExecutor(3) as pool:
         shots = list(pool.map(lambda a: screenshot(*a), [
-            (url(report / "index.html"), "run.png", 1400, 1100),
+            (url(report / "index.html"), "run.png", 1400, 1400),
             (url(report / "doc" / f"{doc_id}.html", f"r-{row}"), "document.png", 1400, 900),
             (url(report / "diff" / "001_9ee4dba2b0b7b334.html"), "diff.png", 1400, 900)]))
     for shot in shots:
         with Image.open(shot) as image:  # a blank page would be one colour
             assert len(image.convert("L").getcolors(256) or []) > 20, shot
+
+
+def test_the_repair_page_shows_the_restored_letters(samples):
+    """Sample 001 lost letters (glyph_loss in repairs.csv): its page marks what came back."""
+    html = (samples / "report" / "diff" / "001_9ee4dba2b0b7b334.html").read_text(encoding="utf-8")
+    assert "Chữ bị mất" in html  # the kind of repair, named in Vietnamese
+    assert html.count("<ins>") > 100 and 'class="dl del"' in html
 
 
 @pytest.fixture(scope="module")
