@@ -12,11 +12,13 @@ works on any run. Pages:
 - ``compare/<doc_id>.html``: a parent's items beside what each child kept.
 
 The report is built in a hidden folder beside its target and swapped in whole, so a
-failure leaves the previous report (and never touches the run's tables).
+failure leaves the previous report (and never touches the run's tables). The export's
+test hook reaches it too: ``PLANS_FAULT=report:enospc`` fails it once built.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -25,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.export.faults import checkpoint
 from pipeline.report import page_images, pages
 from pipeline.report.run_data import RunData
 
@@ -53,11 +56,13 @@ def write_report(run_dir: Path | str, out: Path | str | None = None,
     started = time.perf_counter()
     run = RunData.load(Path(run_dir))
     target = Path(out) if out is not None else Path(run_dir) / REPORT_DIR
-    target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    # The folder's own name is not resolved: a symlink there is replaced, never written through.
+    target = target.parent.resolve() / target.name
     build = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         unplaced, rows = _build(run, build, Path(sources) if sources else Path.cwd(), page_images_for_ocr)
+        checkpoint("report")
         os.chmod(build, 0o755)
         _swap_in(build, target)
     finally:
@@ -112,7 +117,7 @@ def _write(path: Path, html: str) -> None:
 def _swap_in(build: Path, target: Path) -> None:
     """Replace ``target`` by ``build``; the old report is moved aside first, then removed."""
     old = None
-    if target.exists():
+    if target.exists() or target.is_symlink():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", suffix=".tmp", dir=target.parent))
         os.rename(target, old / target.name)
     os.rename(build, target)
@@ -129,10 +134,16 @@ def report_run(run_dir: Path | str, out: Path | str | None = None, write: bool =
 
     folder = resolve_out(run_dir)
     with locked(folder, note):
-        if write:
+        if not write:
+            remove_report(folder)
+            return None
+        try:
             return write_report(folder, out)
-        remove_report(folder)
-        return None
+        except Exception:
+            if out is None:  # the run carried the old report over: it shows other tables
+                with contextlib.suppress(OSError):
+                    remove_report(folder)
+            raise
 
 
 def remove_report(run_dir: Path | str) -> bool:
