@@ -13,10 +13,13 @@ both sources give the segmenter the same shape.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from pipeline.ingest.options import LayoutOptions
+from pipeline.ingest.ruled_tables import Grid
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,52 @@ class Word:
 Segment = list[Word]  # words of one row between two column gaps
 
 
-def reading_order(words: list[Word], options: LayoutOptions | None = None) -> list[str]:
-    """Lines of text, top to bottom, with each two-column band read left column first."""
+def reading_order(words: list[Word], options: LayoutOptions | None = None,
+                  grids: Sequence[Grid] = ()) -> list[str]:
+    """Lines of text, top to bottom, with each two-column band read left column first.
+
+    ``grids``: ruled tables found on the page image (:mod:`pipeline.ingest.ruled_tables`);
+    the words inside one are read cell by cell, a table row a line ("| 1 | ... |"), and
+    the words above, between and below the tables as usual.
+    """
     options = options or LayoutOptions()
+    grids = [g for g in grids if _filled(g, words)]
+    if grids:
+        return _with_tables(words, options, sorted(grids, key=lambda g: g.top))
+    return _blocks(words, options)
+
+
+def _filled(grid: Grid, words: list[Word]) -> bool:
+    """A table has words in every column (a boxed stamp, say, does not)."""
+    columns = {at[1] for w in words if w.text
+               and (at := grid.cell((w.x0 + w.x1) / 2, w.middle)) is not None}
+    return len(columns) == len(grid.columns) - 1
+
+
+def _with_tables(words: list[Word], options: LayoutOptions, grids: list[Grid]) -> list[str]:
+    chunks: list[list[Word]] = [[] for _ in range(len(grids) + 1)]
+    cells: list[dict[tuple[int, int], list[Word]]] = [{} for _ in grids]
+    for word in words:
+        x, y = (word.x0 + word.x1) / 2, word.middle
+        for k, grid in enumerate(grids):
+            if (at := grid.cell(x, y)) is not None:
+                cells[k].setdefault(at, []).append(word)
+                break
+        else:
+            chunks[sum(y >= g.top for g in grids)].append(word)
+    lines = _blocks(chunks[0], options) if chunks[0] else []
+    for k, grid in enumerate(grids):
+        for row in range(len(grid.rows) - 1):
+            texts = [" ".join(" ".join(_text(r) for r in _rows(cells[k].get((row, col), [])))
+                              .split()) for col in range(len(grid.columns) - 1)]
+            if any(texts):
+                lines.append("| " + " | ".join(texts) + " |")
+        if chunks[k + 1]:
+            lines += _blocks(chunks[k + 1], options)
+    return lines
+
+
+def _blocks(words: list[Word], options: LayoutOptions) -> list[str]:
     rows = [_segments(row, options.column_gap) for row in _rows(words)]
     lines: list[str] = []
     i = 0
@@ -53,11 +99,34 @@ def reading_order(words: list[Word], options: LayoutOptions | None = None) -> li
             i += 1
             continue
         end, split = _band(rows, i)
-        left = [_text(s) for row in rows[i:end] if (s := _side(row, split, left=True))]
-        right = [_text(s) for row in rows[i:end] if (s := _side(row, split, left=False))]
-        lines.extend(left + right)
+        lines.extend(_band_lines(rows[i:end], split, options.number_after_letterhead))
         i = end
-    return lines
+    return [line for line in lines if line]
+
+
+# The "Số: ..." line, also as OCR reads it ("Sô:", "SỐ", "S6:"); never "Sở" (a department).
+_NUMBER_LINE = re.compile(r"^[Ss][ốỐôÔoOóÓồổỗộ6]\b\s*[:.]?")
+
+
+def _band_lines(rows: list[list[Segment]], split: float, number_row: bool) -> list[str]:
+    """A band's lines: its left column, then its right column.
+
+    With ``number_row``, where the left column goes on below the letterhead with the "Số: ..." line
+    (and a "V/v ..." subject under it) beside, or a row off, the place-and-date line, the
+    letterheads come first (left, right), then the number, the date, and the
+    rest of each column: the order the transcription conventions use, and the
+    one a reader takes, the number and the date being read as one row.
+    """
+    left = [(k, t) for k, row in enumerate(rows) if (t := _text(_side(row, split, left=True)))]
+    right = [(k, t) for k, row in enumerate(rows) if (t := _text(_side(row, split, left=False)))]
+    number = next((j for j, (_, t) in enumerate(left) if _NUMBER_LINE.match(t)), None)
+    if not number_row or number is None or not right:
+        return [t for _, t in left] + [t for _, t in right]
+    cut = left[number][0]  # the date is the right column's line nearest the number's row
+    date = min(range(len(right)), key=lambda j: (abs(right[j][0] - cut), -j))
+    return ([t for _, t in left[:number]] + [t for _, t in right[:date]]
+            + [left[number][1], right[date][1]]
+            + [t for _, t in left[number + 1:]] + [t for _, t in right[date + 1:]])
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
@@ -75,14 +144,18 @@ def _rows(words: list[Word]) -> list[list[Word]]:
 
 
 def _segments(row: list[Word], column_gap: float) -> list[Segment]:
-    """Cut a row wherever the gap between two words exceeds ``column_gap`` line heights."""
+    """Cut a row wherever the gap between two words exceeds ``column_gap`` line heights.
+
+    Not after "Số:": the gap there is the blank left for a number written in by hand.
+    A piece holding only words without text (OCR junk, see :func:`_text`) is no column.
+    """
     limit = column_gap * median(w.height for w in row)
     segments: list[Segment] = [[row[0]]]
     for prev, word in zip(row, row[1:], strict=False):
-        if word.x0 - prev.x1 > limit:
+        if word.x0 - prev.x1 > limit and not _NUMBER_LINE.match(prev.text):
             segments.append([])
         segments[-1].append(word)
-    return segments
+    return [s for s in segments if any(w.text for w in s)] or segments[:1]
 
 
 def _band(rows: list[list[Segment]], start: int) -> tuple[int, float]:
@@ -108,4 +181,5 @@ def _side(row: list[Segment], split: float, left: bool) -> Segment:
 
 
 def _text(words: Segment) -> str:
-    return " ".join(w.text for w in words)
+    """The segment's words; a word without text (OCR junk, dropped) only held its place."""
+    return " ".join(w.text for w in words if w.text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import shlex
 import tempfile
 import time
@@ -32,9 +33,11 @@ from pipeline.ingest.layout import Word, reading_order
 from pipeline.ingest.options import IngestOptions, OcrOptions
 from pipeline.ingest.preprocess import prepare
 from pipeline.ingest.quality import syllable_share
+from pipeline.ingest.ruled_tables import find_grids
 from pipeline.ingest.stems import recount_roman_ones
 from pipeline.ingest.tessdata import tessdata_dir
 from pipeline.models import Page
+from pipeline.repair.syllables import is_syllable
 
 MIN_SCALED_DPI = 0.8  # images below this share of the target dpi are enlarged
 MAX_SCALE = 3.0  # never enlarge more (memory), whatever the resolution says
@@ -42,6 +45,7 @@ MAX_PAGE_INCHES = 17.0  # an A3 page's long side is 16.5 in
 A4_WIDTH_INCHES, A4_RATIO, A4_RATIO_SLACK = 8.27, 1.414, 0.06
 SPECK_CONFIDENCE = 50.0  # lone punctuation below this confidence is a speck
 SPECK_SIZE = 0.15  # ... and so is one smaller than this share of the line height
+JUNK_SIZE = 0.3  # a letter smaller than this share of the page's median word height is a mark
 
 
 @dataclass(frozen=True)
@@ -127,15 +131,20 @@ def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], fl
     if _share(words) < options.ocr.upright_below:  # also no words: sideways lines read as none
         turned = upright(page, dpi, options.ocr)
         again = _words(turned, dpi, options.ocr) if turned else []
-        words = again if _share(again) > _share(words) else words
+        if _share(again) > _share(words):
+            page, words = turned, again
     if not words:
         return [], None
-    lines = reading_order([w for w, _ in words], options.layout)
+    layout = replace(options.layout, column_gap=options.layout.ocr_column_gap,
+                     number_after_letterhead=True)
+    grids = find_grids(page) if options.ocr.ruled_tables else []
+    lines = reading_order([w for w, _ in words], layout, grids)
     return lines, round(sum(c for _, c in words) / len(words), 1)
 
 
 def _words(page: Image.Image, dpi: float, options: OcrOptions) -> list[tuple[Word, float]]:
-    return recount_roman_ones(without_specks(tesseract_words(page, dpi, options)), page)
+    words = without_junk(without_specks(tesseract_words(page, dpi, options)), options)
+    return recount_roman_ones(words, page)
 
 
 def _share(words: list[tuple[Word, float]]) -> float:
@@ -200,6 +209,54 @@ def without_specks(words: list[tuple[Word, float]]) -> list[tuple[Word, float]]:
     return [(w, conf) for w, conf in words
             if any(ch.isalnum() for ch in w.text)
             or (conf >= SPECK_CONFIDENCE and max(w.height, w.x1 - w.x0) >= SPECK_SIZE * height)]
+
+
+# A word that is no syllable but may be text all the same: a code ("/SLĐTBXH", "KH-UBND"),
+# a number, an abbreviation in capitals ("UBND"), a list marker ("a)", "1.", "-").
+_CODE_LIKE = re.compile(r"^[(\[]?(?:[0-9A-ZĐ]+(?:[/.,\-–&][0-9A-ZĐa-zđ]*)*|[a-zđ][)/.])[)\].,;:]*$")
+_CODE_LIKE_ANY = re.compile(r"[/]")
+# The syllable a junk-tailed word starts with ("ngày/4}" is "ngày" and a handwritten day).
+_SYLLABLE_HEAD = re.compile(r"^[^\W\d_]+[.,;:]*(?:\./\.)?")
+_EDGE = re.compile(r"^\W+|\W+$")
+
+
+def without_junk(words: list[tuple[Word, float]], options: OcrOptions) -> list[tuple[Word, float]]:
+    """Drop what a seal, a signature or a handwritten fill-in is read as ("',Áz¿'", "#2", "c2").
+
+    Tesseract is unsure of such "words" (confidence under ``options.junk_below``) and
+    they are no Vietnamese syllable and no code; a word that starts with a syllable
+    and ends in junk ("ngày/4}") keeps its syllable. Marks far smaller than the
+    page's letters (a signature's loops read as "v", "s") go too. A dropped word
+    keeps its box with no text: the layout still sees it where it stood, so the
+    gap it leaves does not split its line into columns.
+    """
+    if not words or not options.junk_below:
+        return words
+    height = median(w.height for w, _ in words)
+    kept = []
+    for word, conf in words:
+        text = word.text
+        if conf >= options.junk_below or _readable(text):
+            small = word.height < JUNK_SIZE * height and any(ch.isalnum() for ch in text)
+            kept.append((replace(word, text="") if small else word, conf))
+            continue
+        head = _SYLLABLE_HEAD.match(text)
+        keep = head and len(head.group(0)) >= 2 and is_syllable(_EDGE.sub("", head.group(0)))
+        kept.append((replace(word, text=head.group(0) if keep else ""), conf))
+    return kept
+
+
+def _readable(text: str) -> bool:
+    """Could this be text? A syllable, a number, a code, or a run of small letters
+    (a syllable misread, "ngàyftháng"); not "c2", "CN", "Ø4-", ";Wittm", "1inn"."""
+    core = _EDGE.sub("", text)
+    return (not any(ch.isalnum() for ch in text) or is_syllable(core) or core.isdigit()
+            or bool(_CODE_LIKE.match(text)) and len(core) >= 3
+            or bool(_CODE_LIKE_ANY.search(text)) or bool(_WORDLIKE.fullmatch(core)))
+
+
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_WORDLIKE = re.compile(f"[{_LOWER}{_LOWER.upper()}]?[{_LOWER}]{{3,}}")
 
 
 def tesseract_config(options: OcrOptions) -> str:

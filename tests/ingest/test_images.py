@@ -7,9 +7,10 @@ import pytest
 from pipeline.evaluation import synth
 from pipeline.ingest import IngestError, IngestOptions, read_source
 
-LETTERHEAD_004 = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG", "Số: 237/KH-UBND",
+# As OCR orders it (the transcription conventions): both letterhead columns, then number and date.
+LETTERHEAD_004 = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG",
                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                  "Hải Phòng, ngày 24 tháng 7 năm 2019"]
+                  "Số: 237/KH-UBND", "Hải Phòng, ngày 24 tháng 7 năm 2019"]
 TOP = (0, 0, 2481, 1000)  # the letterhead and title of an A4 page at 300 dpi
 
 

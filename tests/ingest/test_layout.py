@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.ingest.layout import Word, reading_order
+from pipeline.ingest.options import LayoutOptions
 
 CHAR = 10  # width of a character in these hand-placed rows; line height 20
 
@@ -62,3 +63,15 @@ def test_a_table_is_read_row_by_row_so_each_task_keeps_its_deadline_and_body():
         "STT", "Nội dung", "Thời gian", "Đơn vị",
         "1", "Tổ chức Hội nghị", "Quý IV", "Phòng Nội vụ",
         "2", "Báo cáo kết quả", "15/12/2025", "UBND xã"]
+
+
+def test_ocr_reads_the_number_and_date_after_the_letterhead_and_the_subject_last():
+    words = (_row(0, (40, "SỞ NỘI VỤ"), (400, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+             + _row(30, (430, "Độc lập - Tự do - Hạnh phúc"))
+             + _row(70, (40, "Số: 651/SNV-VP"), (380, "Đắk Nông, ngày 12 tháng 4 năm 2019"))
+             + _row(100, (20, "V/v thực hiện chế độ"))
+             + _row(130, (20, "báo cáo định kỳ")))
+    assert reading_order(words, LayoutOptions(number_after_letterhead=True)) == [
+        "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 651/SNV-VP", "Đắk Nông, ngày 12 tháng 4 năm 2019",
+        "V/v thực hiện chế độ", "báo cáo định kỳ"]
