@@ -150,7 +150,10 @@ def _header_end_without_type(lines: tuple[Line, ...]) -> int:
 def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: list[str],
           blocks: list[Block]) -> PlanMeta:
     full = text.string
-    preamble = " ".join(b.line.text for b in blocks if b.role == "preamble")
+    # A decision's preamble is its legal bases ("Căn cứ ... Bộ Tài chính ban hành Kế hoạch ..."),
+    # which name other issuers; the decision's own issuer is its letterhead's.
+    decides = bool(type_line and type_line.doc_type in _ISSUING_TYPES)
+    preamble = "" if decides else " ".join(b.line.text for b in blocks if b.role == "preamble")
     closing = [b.line.text for b in blocks if b.role == "closing"]
     issuer = issuer_mod.choose(issuer_mod.from_agency_lines(header.agency_lines, full),
                                issuer_mod.from_preamble(preamble),

@@ -57,7 +57,7 @@ def parse_header(texts: list[str]) -> Header:
     """Read the header fields from the lines above the document type."""
     number = symbol = code = place = issue_date = ""
     agency: list[str] = []
-    for raw in texts:
+    for raw in _joined_number_lines(texts):
         text = strip_motto(raw)
         if not code and (m := _NUMBER_LINE.search(text)):
             code = re.sub(r"\s+", "", m.group("code")).strip(".-")
@@ -70,6 +70,20 @@ def parse_header(texts: list[str]) -> Header:
         if _is_agency(text):
             agency.append(text)
     return Header(number, symbol, code, place, issue_date, tuple(agency))
+
+
+_BARE_NUMBER_LABEL = re.compile(r"^\s*(?:Số|SỐ)\s*[:.]?\s*$")
+
+
+def _joined_number_lines(texts: list[str]) -> list[str]:
+    """"Số:" alone on its line joined to the code on the next ("Số:⏎2820/QĐ-UBND")."""
+    out: list[str] = []
+    for text in texts:
+        if out and _BARE_NUMBER_LABEL.match(out[-1]) and text.strip() not in ("", "|"):
+            out[-1] = f"{out[-1].strip()} {text.strip()}"
+        else:
+            out.append(text)
+    return out
 
 
 def _date_of(m: re.Match[str]) -> str:

@@ -50,11 +50,21 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
             bodies.append(clean)
     if not bodies:
         return ""
+    unit = _bare_unit(lines)
+    parent = from_agency_lines(lines[:-1], text) if unit else ""
+    if parent:
+        return f"{name_case(unit)} {parent}"
     issuer = _mixed_case(bodies[-1], text)
     own_named = issuer.startswith(tuple(patterns.load("header")["own_named"]))
     if len(bodies) > 1 and not _has_locality(issuer) and not own_named:
         issuer += _locality_of(_mixed_case(bodies[-2], text))
     return issuer
+
+
+def _bare_unit(lines: tuple[str, ...]) -> str:
+    """The letterhead's last line when it names only a unit of the body above it, else ""."""
+    last = " ".join(lines[-1].replace("_", " ").split()).strip("-–— ").lower() if lines else ""
+    return last if last in patterns.load("header")["bare_units"] else ""
 
 
 def _mixed_case(name: str, text: str) -> str:

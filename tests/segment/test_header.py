@@ -25,3 +25,10 @@ def test_a_number_and_day_left_blank_are_empty_fields():
     assert header.symbol == "KH-BCĐ"
     assert header.place == "Hà Nội"
     assert header.issue_date == ""
+
+
+def test_the_code_on_the_line_under_its_label_is_the_documents_code():
+    head = parse_header(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "|", "Số:", "2820/QĐ-UBND", "|",
+                         "Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025"])
+    assert (head.number, head.symbol, head.code) == ("2820", "QĐ-UBND", "2820/QĐ-UBND")
+    assert head.agency_lines == ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH")

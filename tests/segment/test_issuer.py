@@ -76,3 +76,9 @@ def test_a_party_committee_takes_its_name_from_the_letterhead():
 def test_a_committee_chair_stands_at_the_committees_tier():
     assert issuer_level("Chủ tịch Ủy ban nhân dân tỉnh") == "province"
     assert issuer_level("Phó Chủ tịch Ủy ban nhân dân huyện Kim Sơn") == "district"
+
+
+def test_a_letterhead_naming_a_unit_of_the_body_above_gives_the_unit_in_full():
+    assert from_agency_lines(("ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"), "") == \
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
+    assert from_agency_lines(("UBND TỈNH ĐẮK LẮK", "VĂN PHÒNG"), "") == "Văn phòng Ủy ban nhân dân tỉnh Đắk Lắk"
