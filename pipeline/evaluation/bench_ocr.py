@@ -5,7 +5,10 @@ Per page, both run in this one process with ``OMP_THREAD_LIMIT=1`` on the same
 layout), plain is ``pytesseract.image_to_string(img, lang="vie")`` at psm 3 on
 the already-rendered image. The last rows read a multi-page scanned PDF with
 one worker and with one per core; ``cpu_share`` is CPU time over wall time
-times cores, 1.0 when every core is busy the whole time.
+times cores, 1.0 when every core is busy the whole time. Then every real scan
+of ``tests/data/real/scans`` (when the corpus is there): ours is the page job on
+the PDF page, plain is ``tesseract PAGE.png - -l vie --psm 3`` on the page
+rasterised at 300 dpi by ``pdftoppm`` (rasterising not counted), one run each.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +26,7 @@ from pathlib import Path
 import pytesseract
 
 from pipeline.evaluation import synth
+from pipeline.evaluation.eval_ocr import real_pages
 from pipeline.ingest import IngestOptions, read_source
 from pipeline.ingest.ocr import PageJob, ocr_job
 from pipeline.ingest.options import default_workers
@@ -38,6 +43,30 @@ def run(options: IngestOptions | None = None) -> list[dict]:
         scans = [_scanned_pdf(stem, Path(tmp)) for stem in PLANS]
         rows = [_page_row(pdf, 0, options) for pdf in scans]
         rows += _document_rows(scans, Path(tmp), options)
+        rows += _real_rows(Path(tmp), options)
+    return rows
+
+
+def _real_rows(folder: Path, options: IngestOptions) -> list[dict]:
+    """Ours vs plain on each real scanned page, then the sums over them."""
+    rows, png = [], folder / "real"
+    for page in real_pages():
+        subprocess.run(["pdftoppm", "-r", "300", "-singlefile", "-f", str(page.page), "-l",
+                        str(page.page), "-png", str(page.pdf), str(png)], check=True,
+                       capture_output=True)
+        job = PageJob(page.pdf, page.page - 1, page.page, "pdf")
+        ours = _median_seconds(lambda job=job: ocr_job(job, options), repeats=1)
+        plain = _median_seconds(lambda: subprocess.run(
+            ["tesseract", f"{png}.png", "-", "-l", "vie", "--psm", "3"], check=True,
+            capture_output=True), repeats=1)
+        rows.append({"what": f"real {page.doc_id[:40]} p{page.page}", "ours_s": round(ours, 2),
+                     "plain_s": round(plain, 2), "ratio": round(ours / plain, 2),
+                     "cpu_share": ""})
+    if rows:
+        ours, plain = sum(r["ours_s"] for r in rows), sum(r["plain_s"] for r in rows)
+        rows.append({"what": f"real scans, all {len(rows)} pages", "ours_s": round(ours, 1),
+                     "plain_s": round(plain, 1), "ratio": round(ours / plain, 2),
+                     "cpu_share": ""})
     return rows
 
 
@@ -58,9 +87,9 @@ def _page_row(pdf: Path, index: int, options: IngestOptions) -> dict:
             "plain_s": round(plain, 2), "ratio": round(ours / plain, 2), "cpu_share": ""}
 
 
-def _median_seconds(work) -> float:
+def _median_seconds(work, repeats: int = REPEATS) -> float:
     times = []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         started = time.perf_counter()
         work()
         times.append(time.perf_counter() - started)
