@@ -135,6 +135,8 @@ def _bounds(text: str, year: int | None) -> list[_Bound]:
             bound = _bound(kind, m, year)
             if bound:
                 found.append(bound)
+    found = [b for b in found
+             if not (text[b.start:b.start + 2].lower() == "từ" and _IN_FORCE.search(text, 0, b.start))]
     found.sort(key=lambda b: (b.start, -(b.end - b.start)))
     out: list[_Bound] = []
     for b in found:
@@ -143,8 +145,17 @@ def _bounds(text: str, year: int | None) -> list[_Bound]:
     return out
 
 
+# "có hiệu lực (thi hành) từ ngày ...": when a text comes into force, not a task's bound
+# (but "hồ sơ còn hiệu lực trước ngày 30/6" is one).
+_IN_FORCE = re.compile(r"hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s*$")
+# A month whose year stands after a second month ("vào tháng 4 và tháng 8 năm 2026").
+_LATER_YEAR = re.compile(r"\s*(?:và|,|-|–|đến)\s*tháng\s+\d{1,2}\s*(?:năm|/)\s*(\d{4})")
+
+
 def _bound(kind: str, m: re.Match[str], year: int | None) -> _Bound | None:
     groups = m.groupdict()
+    if groups.get("m") and not groups.get("y") and (later := _LATER_YEAR.match(m.string, m.end())):
+        year = int(later.group(1))
     start, end = m.span("raw") if groups.get("raw") else m.span()
     if kind == "periodic":
         unit = "half-yearly" if groups.get("six") else patterns.load("deadline_phrases")["units"][
