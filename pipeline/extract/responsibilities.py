@@ -173,7 +173,9 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     label, _, after = content.partition(":")
     requested = bool(_rx().requested.match(label))
     name = strip_role_note(_rx().requested.sub("", label, count=1))
-    has_children = any(b.section_id == block.section_id and b is not block for b in plan.blocks)
+    sub = block.section_id + "."
+    has_children = any((b.section_id == block.section_id or b.section_id.startswith(sub))
+                       and b is not block for b in plan.blocks)
     if head_at(name) >= 0 and (after or has_children) and is_name_only(name):
         return Owner(tuple(split_bodies(tidy(name))), requested, tidy(name)), after.strip()
     subject = find_subject(content)
