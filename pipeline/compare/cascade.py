@@ -13,6 +13,8 @@ Edges run parent → child, the direction in which a directive cascades down the
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import networkx as nx
 import pandas as pd
 
@@ -41,6 +43,7 @@ def usable_key(key: str) -> bool:
     return head.isdigit() and bool(rest)
 
 
+@lru_cache(maxsize=1 << 16)
 def issuer_words(issuer: str) -> frozenset[str]:
     """The issuer's syllables with abbreviations expanded ("UBND" = "Ủy ban nhân dân")."""
     return frozenset(normalise(expand_abbreviations(issuer)).split())
@@ -64,17 +67,25 @@ def _code_index(plans: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-def _by_type_date_issuer(ref: pd.Series, plans: pd.DataFrame, key_ok: bool) -> list[str]:
-    """Documents of the run with the cited type, date and issuer whose code cannot decide."""
-    if not (ref.ref_type and ref.ref_date and ref.ref_issuer):
-        return []
-    found = plans[(plans.doc_type.str.casefold() == ref.ref_type.casefold())
-                  & (plans.issue_date == ref.ref_date)]
-    if key_ok:  # a cited code decides unless the candidate lost its own ("Số:   /KH-UBND")
-        lost = [not usable_key(ref_key(code)) for code in found.code]
-        found = found[pd.Series(lost, index=found.index, dtype=bool)]
-    return [d for d, issuer in zip(found.doc_id, found.issuer, strict=True)
-            if same_issuer(ref.ref_issuer, issuer)]
+class _TypeDateIndex:
+    """The run's documents by (type, date): a citation without a usable code is matched
+    only against the documents of its type and date, never against the whole run."""
+
+    def __init__(self, plans: pd.DataFrame) -> None:
+        self.groups: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
+        for doc_id, doc_type, date, code, issuer in zip(
+                plans.doc_id, plans.doc_type, plans.issue_date, plans.code, plans.issuer,
+                strict=True):
+            lost = not usable_key(ref_key(code))
+            self.groups.setdefault((doc_type.casefold(), date), []).append((doc_id, issuer, lost))
+
+    def find(self, ref_type: str, ref_date: str, ref_issuer: str, key_ok: bool) -> list[str]:
+        """Documents of the run with the cited type, date and issuer whose code cannot decide."""
+        if not (ref_type and ref_date and ref_issuer):
+            return []
+        # A cited code decides unless the candidate lost its own ("Số:   /KH-UBND").
+        return [d for d, issuer, lost in self.groups.get((ref_type.casefold(), ref_date), [])
+                if (lost or not key_ok) and same_issuer(ref_issuer, issuer)]
 
 
 def resolve(references: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
@@ -82,20 +93,22 @@ def resolve(references: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
 
     Unmatched: ``parent_doc_id`` "" and ``match_method`` :data:`NOT_IN_RUN` ("self" when
     the only match is the citing document itself, e.g. a plan naming its own code), so an
-    auditor's filter on the column never meets a blank.
+    auditor's filter on the column never meets a blank. Blocking: a reference is compared
+    only with the documents sharing its key, or its type and date.
     """
     index = _code_index(plans)
+    by_type_date = _TypeDateIndex(plans)
+    present = [c for c in RESOLVED_COLUMNS if c in references.columns]
     rows = []
-    for _, ref in references.iterrows():
-        key = ref_key(ref.ref_code) if ref.ref_code else ref.ref_key
+    for ref in references[present].to_dict("records"):
+        key = ref_key(ref["ref_code"]) if ref["ref_code"] else ref["ref_key"]
         matches = index.get(key, []) if usable_key(key) else []
         if not matches:
-            matches = [(d, "type_date_issuer")
-                       for d in _by_type_date_issuer(ref, plans, usable_key(key))]
-        others = [(d, how) for d, how in matches if d != ref.doc_id]
+            matches = [(d, "type_date_issuer") for d in by_type_date.find(
+                ref["ref_type"], ref["ref_date"], ref["ref_issuer"], usable_key(key))]
+        others = [(d, how) for d, how in matches if d != ref["doc_id"]]
         matches = others or [("", "self" if matches else NOT_IN_RUN)]
-        base = {c: ref[c] for c in RESOLVED_COLUMNS if c in ref.index}
-        rows += [{**base, "ref_key": key, "parent_doc_id": d, "match_method": how}
+        rows += [{**ref, "ref_key": key, "parent_doc_id": d, "match_method": how}
                  for d, how in matches]
     return pd.DataFrame(rows, columns=list(RESOLVED_COLUMNS)) if rows else empty(RESOLVED_COLUMNS)
 

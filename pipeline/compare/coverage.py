@@ -89,13 +89,17 @@ def coverage(tables: dict[str, pd.DataFrame], links: pd.DataFrame) -> pd.DataFra
                       ["child_doc_id", "parent_doc_id", "relation"]].drop_duplicates(
                           ["child_doc_id", "parent_doc_id"])
     frames = []
+    wanted = set(pairs.child_doc_id) | set(pairs.parent_doc_id)
     for kind in KINDS:
         every = items(tables, kind)
+        # Blocking: each document's items once, looked up per linked pair.
+        by_doc = dict(tuple(every[every.doc_id.isin(wanted)].groupby("doc_id", sort=False)))
+        none = every.iloc[0:0]
         for child_id, parent_id, relation in pairs.itertuples(index=False):
-            parent = every[every.doc_id == parent_id]
+            parent = by_doc.get(parent_id, none)
             if parent.empty:
                 continue
-            aligned = align(parent, every[every.doc_id == child_id], kind)
+            aligned = align(parent, by_doc.get(child_id, none), kind)
             frames.append(aligned.assign(child_doc_id=child_id, parent_doc_id=parent_id,
                                          relation=relation))
     if not frames:

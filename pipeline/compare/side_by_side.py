@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from rapidfuzz import process
 
 from pipeline import patterns
 from pipeline.compare.frames import empty
-from pipeline.compare.similarity import MATCH_AT, normalise, score
+from pipeline.compare.similarity import best_match, normalise, sort_key
 from pipeline.lang.casing import expand_abbreviations
 
 PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
@@ -82,6 +81,35 @@ def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataF
                            kind="stable").reset_index(drop=True)
 
 
+def _leaders(texts: list[str]) -> tuple[list[int], list[float]]:
+    """Leader clustering of normalised texts: (group index, score) per text.
+
+    Each text takes the best-scoring leader so far (the first of equals) when it
+    scores at least MATCH_AT, else leads a new group. A text seen before is
+    scored only against the leaders founded since (its best among the earlier ones
+    is known), so a run holding one plan many times costs what holding it once does.
+    """
+    leaders: list[str] = []
+    keys: list[str] = []
+    seen: dict[str, tuple[int, float, int]] = {}  # text → (best index, score, leaders then)
+    ids, scores = [], []
+    for text in texts:
+        best, top, since = seen.get(text, (-1, 0.0, 0))
+        if since < len(leaders):
+            k, score = best_match(text, sort_key(text), leaders[since:], keys[since:])
+            if k >= 0 and score > top:
+                best, top = since + k, score
+        if best < 0:
+            leaders.append(text)
+            keys.append(sort_key(text))
+            best, top = len(leaders) - 1, 100.0
+        if text:  # an empty text matches nothing, not even another empty one
+            seen[text] = (best, top, len(leaders))
+        ids.append(best)
+        scores.append(round(top, 1))
+    return ids, scores
+
+
 def criteria_groups(criteria: pd.DataFrame) -> pd.DataFrame:
     """Every criterion with a group id shared by the criteria worded alike across plans.
 
@@ -91,15 +119,7 @@ def criteria_groups(criteria: pd.DataFrame) -> pd.DataFrame:
     """
     if criteria.empty:
         return empty(CRITERIA_GROUP_COLUMNS)
-    leaders: list[str] = []
-    ids, scores = [], []
-    for text in criteria.text.map(normalise):
-        best = process.extractOne(text, leaders, scorer=score, score_cutoff=MATCH_AT)
-        if best is None:
-            leaders.append(text)
-            best = (text, 100.0, len(leaders) - 1)
-        ids.append(best[2])
-        scores.append(round(best[1], 1))
+    ids, scores = _leaders(list(criteria.text.map(normalise)))
     out = criteria[["doc_id", "section_id", "group", "text", "value"]].copy()
     out["group_id"] = [f"G{i + 1:03d}" for i in ids]
     out["score"] = scores
