@@ -173,6 +173,11 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     label, _, after = content.partition(":")
     requested = bool(_rx().requested.match(label))
     name = strip_role_note(_rx().requested.sub("", label, count=1))
+    if re.fullmatch(r"(?:Kính\s+)?Đề nghị", label.strip()) and any(
+            head_at(part) >= 0 for part in split_bodies(tidy(after))):
+        # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh": the bodies follow the colon.
+        named = tidy(after)
+        return Owner(tuple(split_bodies(named)), True, named), ""
     sub = block.section_id + "."
     has_children = any((b.section_id == block.section_id or b.section_id.startswith(sub))
                        and b is not block for b in plan.blocks)
@@ -204,9 +209,9 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
         if not own:
             colon = re.search(r":\s*", unit.text)
             at = colon.end() if colon else 0
-            # A heading stating a role ("a) Chủ trì, phối hợp với ...") speaks for the body above.
-            heir = owner if role_of(unit.text[at:]) != "assigned" else None
-            return _sentence_rows(doc_id, unit.sub(at, len(unit.text)), heir, skip_first=False)
+            # A subitem's heading ("a) Chủ trì, phối hợp với ...", "b) Định kỳ tổng hợp báo cáo")
+            # is a task of the body heading above it.
+            return _sentence_rows(doc_id, unit.sub(at, len(unit.text)), owner, skip_first=False)
         statement = own[1]
         if not statement:
             return []
@@ -304,9 +309,16 @@ def _row(doc_id: str, unit: Unit, body: str, role: str, task: str) -> Responsibi
 def _dedupe(rows: list[Responsibility]) -> tuple[Responsibility, ...]:
     """One row per (body, role); a body named once without its tier word takes the fuller name."""
     names = [r.body for r in rows]
+    # A name written in full stands for its abbreviated spellings ("Sở KH&CN").
+    written_out: dict[str, str] = {}
+    for name in names:
+        if expand_abbreviations(name) == name:
+            written_out.setdefault(normal(name), name)
     out, seen = [], set()
     for row in rows:
         body = _fuller(row.body, names)
+        if expand_abbreviations(body) != body:
+            body = written_out.get(normal(expand_abbreviations(body)), body)
         key = (normal(body), row.role)
         if key in seen:
             continue

@@ -23,3 +23,17 @@ def test_assignment_label_counter_examples(line: str) -> None:
 @pytest.mark.parametrize(("line", "bodies"), ROLES["executes_examples"])
 def test_a_decisions_closing_article_names_each_body(line: str, bodies: list[str]) -> None:
     assert executing_bodies(line) == bodies
+
+
+def test_a_request_heading_names_its_bodies_after_the_colon_and_abbreviations_merge(make_plan):
+    from pipeline.extract.responsibilities import find_responsibilities
+    plan = make_plan("KẾ HOẠCH", "Chuyển đổi số năm 2026", "IV. TỔ CHỨC THỰC HIỆN",
+                     "1. Sở Khoa học và Công nghệ", "a) Là cơ quan đầu mối, chủ trì triển khai kế hoạch.",
+                     "b) Định kỳ tổng hợp báo cáo kết quả.",
+                     "2. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh",
+                     "a) Tuyên truyền, vận động hội viên tham gia.",
+                     "3. Sở KH&CN phối hợp với Sở Tài chính bố trí kinh phí.")
+    rows = {(r.body, r.role) for r in find_responsibilities(plan)}
+    assert rows == {("Sở Khoa học và Công nghệ", "lead"), ("Sở Khoa học và Công nghệ", "assigned"),
+                    ("Sở Khoa học và Công nghệ", "coordinate"),
+                    ("Hiệp hội Doanh nghiệp tỉnh", "requested"), ("Hội Nông dân tỉnh", "requested")}
