@@ -47,6 +47,13 @@ def run(
     max_unzipped_mb: int = typer.Option(Limits().max_unzipped_mb, "--max-unzipped-mb", min=1,
                                         help="MiB a Word file may unzip to."),
     report: bool = typer.Option(True, help="Also write the HTML evidence report (report/index.html)."),
+    scheduler: str = typer.Option(None, "--scheduler",
+                                  help="Run the documents on a Dask cluster (tcp://HOST:8786) "
+                                       "instead of local worker processes."),
+    cache: bool = typer.Option(True, help="Re-use the rows of documents unchanged since an earlier "
+                                          "run (--no-cache mines every document)."),
+    cache_dir: str = typer.Option(None, "--cache-dir",
+                                  help="Folder of the run cache (default .<out>.cache beside --out)."),
 ) -> None:
     """Process every plan in INPUTS and write the tables to --out.
 
@@ -60,7 +67,8 @@ def run(
 
     options = RunOptions(workers=workers, progress=progress, timeout=timeout,
                          max_memory_mb=max_memory,
-                         limits=Limits(max_pages, max_page_pixels, max_unzipped_mb))
+                         limits=Limits(max_pages, max_page_pixels, max_unzipped_mb),
+                         scheduler=scheduler, cache=cache, cache_dir=cache_dir)
     try:
         summary = run_pipeline(inputs, out, options, note=lambda m: console.print(f"note: {m}"))
     except ValueError as err:
@@ -73,8 +81,9 @@ def run(
     except KeyboardInterrupt:
         console.print(f"interrupted: nothing was written; the previous output in {out} is unchanged")
         raise typer.Exit(130) from None
-    console.print(f"{summary.documents} documents, {summary.pages} pages, {summary.errors} errors, "
-                  f"{summary.seconds:.1f} s → {out}")
+    reused = f" ({summary.reused} unchanged, from the cache)" if summary.reused else ""
+    console.print(f"{summary.documents} documents{reused}, {summary.pages} pages, "
+                  f"{summary.errors} errors, {summary.seconds:.1f} s → {out}")
     _report_after_run(out, report)
 
 

@@ -27,6 +27,7 @@ class RunOptions:
     enforced from outside the worker, which is stopped and replaced: a document
     that hangs or swells costs its own row in errors.csv, never the run.
     ``limits`` are the ingest limits checked before a file is read.
+    ``scheduler``, ``cache`` and ``cache_dir``: see the fields.
     """
 
     workers: int = max(1, min(4, available_cores()))
@@ -35,3 +36,10 @@ class RunOptions:
     timeout: float = 1800.0
     max_memory_mb: int = 4096
     limits: Limits = field(default_factory=Limits)
+    # Where documents run: None for local worker processes, else a Dask scheduler's
+    # address (tcp://HOST:8786) or a distributed.Client.
+    scheduler: object = None
+    # Re-use unchanged documents' rows from the cache (``cache_dir``, default
+    # ``.<out>.cache`` beside the output folder); False mines every document.
+    cache: bool = True
+    cache_dir: str | None = None

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.extract import extract
 from pipeline.ingest import IngestError, IngestOptions, read_source
 from pipeline.ingest.quality import letter_count
-from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source
+from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source, Text
 from pipeline.names import display_path
 from pipeline.options import RunOptions
 from pipeline.repair import repair
@@ -54,19 +55,29 @@ def read_document(path: Path, doc_id: str, options: RunOptions | None = None) ->
         return _failed(doc_id, display_path(path), err)
 
 
-def finish(source: Source, options: RunOptions, lm: LanguageModel | None = None) -> DocumentResult:
-    """Repair (with the run's model), segment and extract an ingested document."""
+def finish(source: Source, options: RunOptions, lm: LanguageModel | None = None,
+           unchanged: Callable[[Text], bool] | None = None) -> DocumentResult | None:
+    """Repair (with the run's model), segment and extract an ingested document.
+
+    ``unchanged``: asked about the repaired text; when it answers True the work stops
+    there and None comes back (a run's cache holds this text's rows already).
+    """
     started = time.perf_counter()
     try:
-        result = _finish(source, options, lm)
+        result = _finish(source, options, lm, unchanged)
     except StageError as err:
         result = _failed(source.doc_id, display_path(source.path), err)
+    if result is None:
+        return None
     return dataclasses.replace(result, seconds=round(time.perf_counter() - started, 3))
 
 
-def _finish(source: Source, options: RunOptions, lm: LanguageModel | None) -> DocumentResult:
+def _finish(source: Source, options: RunOptions, lm: LanguageModel | None,
+            unchanged: Callable[[Text], bool] | None = None) -> DocumentResult | None:
     _require_text(source)
     text = _stage("repair", lambda s: repair(s, lm=lm), source)
+    if unchanged is not None and unchanged(text):
+        return None
     share = valid_share(text.string)
     if share < options.min_vietnamese:
         raise StageError("repair", f"not Vietnamese text: {share:.0%} of words are Vietnamese "

@@ -1,25 +1,35 @@
-"""The executor: files in, results out, with progress, errors and the corpus-level stages.
+"""The run: files in, tables out, with progress, errors, the cache and the corpus-level stages.
 
-Documents are read and mined in supervised worker processes
-(:mod:`pipeline.workers`: a time and memory budget per document); comparison
-runs after all of them over their rows only; export builds the whole output in
-a staging folder and swaps it in (:mod:`pipeline.export.publish`), so a run
-that fails, is killed or finds the disk full leaves the previous output as it was.
+Documents are read and mined by an executor (:mod:`pipeline.executors`: supervised
+local worker processes with a time and memory budget per document, or a Dask
+cluster) running the same two tasks (:mod:`pipeline.tasks`). Each document's rows
+are spooled as it finishes (:mod:`pipeline.export.parts`) and its text written
+at once, so the run's memory does not grow with its documents; documents the
+cache holds are not mined again (:mod:`pipeline.cache`). Comparison runs over
+the assembled rows only; export builds the whole output in a staging folder and
+swaps it in (:mod:`pipeline.export.publish`), so a run that fails, is killed or
+finds the disk full leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.cache import Cache, renamed
 from pipeline.compare import compare
 from pipeline.compare.views import VIEWS
-from pipeline.export import write_outputs
+from pipeline.executors import executor_for
+from pipeline.export import TEXT_DIR, write_outputs
+from pipeline.export.atomic import write_text_atomic
+from pipeline.export.parts import Parts
 from pipeline.export.publish import (
     check_out,
     discard,
@@ -29,15 +39,13 @@ from pipeline.export.publish import (
     recover,
     resolve_out,
 )
-from pipeline.export.tables import build_tables
+from pipeline.export.tables import document_rows
 from pipeline.inputs import gather
-from pipeline.models import DocumentResult, ErrorRow, Source
+from pipeline.models import DocumentResult, ErrorRow
 from pipeline.names import display_path
 from pipeline.options import RunOptions, available_cores
-from pipeline.process import finish, read_document
-from pipeline.repair import batch_model
-from pipeline.repair.lm import LanguageModel
-from pipeline.workers import Budget, Failed, run_tasks
+from pipeline.tasks import Read, mine_task, read_task
+from pipeline.workers import Failed
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,9 @@ class RunSummary:
     errors: int
     seconds: float
     notes: tuple[str, ...] = ()
+    mined: int = 0  # documents repaired, segmented and extracted by this run
+    reused: int = 0  # documents whose rows came from the cache
+    compare_seconds: float = 0.0
 
 
 def run(inputs: list[Path], out: Path | str, options: RunOptions | None = None,
@@ -67,72 +78,143 @@ def run(inputs: list[Path], out: Path | str, options: RunOptions | None = None,
     with locked(target, note):
         recover(target)
         staging = make_staging(target)
+        spool = staging.with_name(staging.name + "-parts")
+        cache = _open_cache(target, staging, options)
+        executor = executor_for(options.scheduler, options.workers, options.max_memory_mb)
         try:
-            results = _process_all(gathered.jobs, options)
-            results += [DocumentResult(e.doc_id, e.file, errors=(e,)) for e in gathered.errors]
-            tables = build_tables(results)
+            parts = Parts(spool)
+            (staging / TEXT_DIR).mkdir()
+            mined, reused = _process_all(gathered.jobs, options, cache, executor,
+                                         _Sink(parts, staging))
+            for i, e in enumerate(gathered.errors):
+                parts.add((e.doc_id, len(gathered.jobs) + i),
+                          document_rows(DocumentResult(e.doc_id, e.file, errors=(e,))))
+            tables = parts.tables()
+            shutil.rmtree(spool, ignore_errors=True)
+            compared = time.perf_counter()
             tables.update(_compare(tables))
-            write_outputs(results, tables, staging, VIEWS)
+            compared = time.perf_counter() - compared
+            write_outputs([], tables, staging, VIEWS)
             publish(staging, target)
         finally:
+            executor.close()
+            cache.close()
+            shutil.rmtree(spool, ignore_errors=True)
             discard(staging)
     return RunSummary(len(gathered.jobs), int(len(tables["pages"])), int(len(tables["errors"])),
-                      round(time.perf_counter() - started, 2), tuple(notes))
+                      round(time.perf_counter() - started, 2), tuple(notes), mined, reused,
+                      round(compared, 2))
+
+
+def cache_folder(target: Path) -> Path:
+    """The default cache of runs into ``target``: ``.<name>.cache`` beside it."""
+    return target.parent / f".{target.name}.cache"
+
+
+def _open_cache(target: Path, staging: Path, options: RunOptions) -> Cache:
+    """The run's cache; with --no-cache a fresh folder removed after the run (the
+    first pass still leaves each document there for the second)."""
+    if not options.cache:
+        return Cache(staging.with_name(staging.name + "-spool"), keep=False)
+    return Cache(Path(options.cache_dir) if options.cache_dir else cache_folder(target))
 
 
 def _capped(options: RunOptions) -> tuple[RunOptions, list[str]]:
     """More workers than cores only share the cores and multiply memory: cap them."""
     cores = available_cores()
-    if options.workers <= cores:
+    if options.workers <= cores or options.scheduler:
         return options, []
     return replace(options, workers=cores), [
         f"--workers {options.workers} is more than the {cores} cores here: using {cores}"]
 
 
-def _process_all(jobs: list[tuple[Path, str]], options: RunOptions) -> list[DocumentResult]:
-    """Read every file, learn the run's language model from them, then mine each one.
+class _Sink:
+    """Where finished documents go at once: rows to the parts, text to ``text/``."""
 
-    The time budget is per document: mining gets what reading left of it.
+    def __init__(self, parts: Parts, staging: Path) -> None:
+        self.parts, self.text = parts, staging / TEXT_DIR
+
+    def add(self, order: tuple[str, int], rows: dict[str, list[dict]], text: str | None) -> None:
+        self.parts.add(order, rows)
+        if text is not None:
+            write_text_atomic(self.text / f"{order[0]}.txt", text + "\n")
+
+
+def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache, executor,
+                 sink: _Sink) -> tuple[int, int]:
+    """Read every file, learn the run's language model from them, then mine each one;
+    every document's rows go to ``sink`` as soon as they are known.
+
+    Documents the cache holds are not read again; of those whose repair consulted
+    the language model, only the ones whose repair the new model changes are mined
+    again. The time budget is per document: mining gets what reading left of it.
     """
-    read = _map(read_document, [(p, d, options) for p, d in jobs], options, "reading",
-                [options.timeout] * len(jobs))
-    sources = [r for r in read if isinstance(r, Source)]
-    left = [max(1.0, options.timeout - _read_seconds(s)) for s in sources]
-    _WORKER_LM[0] = batch_model(sources) if len(sources) > 1 else None
-    mined = iter(_map(_finish, [(s, options) for s in sources], options, "mining", left))
-    return [next(mined) if isinstance(r, Source) else r for r in read]
+    task_options = replace(options, scheduler=None)
+    files = [display_path(p) for p, _ in jobs]
+    keys = [cache.key(p, options) for p, _ in jobs]
+    cached = {i: r for i in range(len(jobs)) if (r := cache.result(keys[i])) is not None}
+    fresh = [i for i in range(len(jobs)) if i not in cached]
+
+    read: dict[int, Read] = {}
+    tasks = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i]))) for i in fresh]
+    for n, value in _map(executor, read_task, tasks, options, "reading",
+                         [options.timeout] * len(tasks)):
+        i = fresh[n]
+        if isinstance(value, Failed):
+            value = _failed(jobs[i], files[i], "ingest", value.reason)
+        if isinstance(value, Read):
+            read[i] = value
+        else:
+            sink.add((jobs[i][1], i), document_rows(value), None)
+
+    members = [(keys[i], cached[i]["contribution"]) if i in cached else (keys[i], read[i].contribution)
+               for i in range(len(jobs)) if i in cached or i in read]
+    lm, digest = cache.batch_model(members)
+
+    again = [i for i, r in cached.items() if r["lm_used"] and r["lm"] != digest]
+    for i, record in cached.items():
+        if i not in again:
+            sink.add((jobs[i][1], i), renamed(record["rows"], jobs[i][1], files[i]), record["text"])
+    order = sorted([*read, *again])
+    tasks = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i])),
+              cached[i]["text_hash"] if i in cached else None) for i in order]
+    left = [max(1.0, options.timeout - (read[i].seconds if i in read else cached[i]["read_seconds"]))
+            for i in order]
+    reused = len(cached) - len(again)
+    for n, value in _map(executor, mine_task, tasks, options, "mining", left, lm):
+        i = order[n]
+        if isinstance(value, Failed):
+            sink.add((jobs[i][1], i), document_rows(_failed(jobs[i], files[i], "run", value.reason)),
+                     None)
+            continue
+        if value.rows is None:  # repaired as before: the cached rows stand
+            record = {**cached[i], "lm": digest}
+            reused += 1
+        else:
+            record = {"rows": value.rows, "text": value.text, "text_hash": value.text_hash,
+                      "lm_used": value.lm_used, "lm": digest,
+                      "read_seconds": read[i].seconds if i in read else cached[i]["read_seconds"],
+                      "contribution": read[i].contribution if i in read
+                      else cached[i]["contribution"]}
+        if cache.keep:
+            cache.save_result(keys[i], record)
+        sink.add((jobs[i][1], i), renamed(record["rows"], jobs[i][1], files[i]), record["text"])
+    return len(order) - (reused - len(cached) + len(again)), reused
 
 
-def _read_seconds(source: Source) -> float:
-    return sum(p.seconds for p in source.pages)
+def _map(executor, fn, tasks: list[tuple], options: RunOptions, label: str,
+         seconds: list[float], shared=None) -> Iterator[tuple[int, object]]:
+    """``(index, value or Failed)`` of ``fn(*task, shared)`` for every task, as each finishes."""
+    with _progress(options, label, len(tasks)) as (progress, task), \
+            contextlib.closing(executor.map(fn, tasks, seconds, shared)) as results:
+        for index, value in results:
+            progress.advance(task)
+            yield index, value
 
 
-def _map(fn, jobs: list[tuple], options: RunOptions, label: str,
-         seconds: list[float]) -> list[DocumentResult | Source]:
-    """``fn(*job)`` for every job in supervised workers, in order; a job that failed
-    there (time, memory, crash) becomes its document's errors.csv row."""
-    with _progress(options, label, len(jobs)) as (progress, task):
-        values = run_tasks(fn, jobs, options.workers, Budget(seconds, options.max_memory_mb),
-                           on_done=lambda: progress.advance(task))
-    return [_failed(job, v.reason) if isinstance(v, Failed) else v
-            for job, v in zip(jobs, values, strict=True)]
-
-
-# The run's language model, set before the mining workers are forked so each
-# inherits it instead of receiving it with every document.
-_WORKER_LM: list[LanguageModel | None] = [None]
-
-
-def _finish(source: Source, options: RunOptions) -> DocumentResult:
-    return finish(source, options, _WORKER_LM[0])
-
-
-def _failed(job: tuple, reason: str) -> DocumentResult:
+def _failed(job: tuple[Path, str], file: str, stage: str, reason: str) -> DocumentResult:
     """The errors.csv row of a document whose worker gave no result."""
-    doc_id, file = (job[0].doc_id, display_path(job[0].path)) if isinstance(job[0], Source) \
-        else (job[1], display_path(job[0]))
-    stage = "run" if isinstance(job[0], Source) else "ingest"
-    return DocumentResult(doc_id, file, errors=(ErrorRow(doc_id, file, stage, reason),))
+    return DocumentResult(job[1], file, errors=(ErrorRow(job[1], file, stage, reason),))
 
 
 class _progress:

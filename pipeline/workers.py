@@ -19,7 +19,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
@@ -52,6 +52,16 @@ def run_tasks(fn: Callable, tasks: Sequence[tuple], workers: int, budget: Budget
     reaches them without pickling.
     """
     results: list = [None] * len(tasks)
+    for index, value in iter_tasks(fn, tasks, workers, budget):
+        results[index] = value
+        on_done()
+    return results
+
+
+def iter_tasks(fn: Callable, tasks: Sequence[tuple], workers: int,
+               budget: Budget) -> Iterator[tuple[int, object]]:
+    """``(index, value or Failed)`` of every task as it finishes: the caller can write
+    each result away at once instead of holding them all."""
     pending = deque(range(len(tasks)))
     pool = [_Worker(fn) for _ in range(max(1, min(workers, len(tasks))))]
     try:
@@ -62,13 +72,10 @@ def run_tasks(fn: Callable, tasks: Sequence[tuple], workers: int, budget: Budget
                         worker.stop()
                         pool[i] = worker = _Worker(fn)
                     worker.give(pending.popleft(), tasks)
-            for index, value in _collect(pool, budget):
-                results[index] = value
-                on_done()
+            yield from _collect(pool, budget)
     finally:
         for worker in pool:
             worker.stop()
-    return results
 
 
 def _collect(pool: list[_Worker], budget: Budget) -> list[tuple[int, object]]:

@@ -35,22 +35,37 @@ ROW_TABLES = ("references", "deadlines", "responsibilities", "criteria")
 
 
 def build_tables(results: Iterable[DocumentResult]) -> dict[str, pd.DataFrame]:
-    results = sorted(results, key=lambda r: r.doc_id)
     rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
-    for result in results:
-        rows["errors"].extend(dataclasses.asdict(e) for e in result.errors)
-        rows["pages"].extend(dataclasses.asdict(p) for p in result.pages)
-        if result.plan is None:
-            continue
-        rows["plans"].append(_plan_row(result))
-        rows["sections"].extend(_section_rows(result))
-        rows["repairs"].extend(
+    for result in sorted(results, key=lambda r: r.doc_id):
+        for name, found in document_rows(result).items():
+            rows[name].extend(found)
+    return frames(rows)
+
+
+def frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """The tables from their rows (every table present, contract column order)."""
+    return {name: table_frame(name, rows.get(name, [])) for name in COLUMNS}
+
+
+def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS[name])
+
+
+def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
+    """One document's rows of every table (tables it has no rows in are left out)."""
+    rows: dict[str, list[dict]] = {}
+    rows["errors"] = [dataclasses.asdict(e) for e in result.errors]
+    rows["pages"] = [dataclasses.asdict(p) for p in result.pages]
+    if result.plan is not None:
+        rows["plans"] = [_plan_row(result)]
+        rows["sections"] = _section_rows(result)
+        rows["repairs"] = [
             {"doc_id": result.doc_id, "kind": r.kind, "count": r.count,
-             "mean_confidence": round(r.confidence, 3)} for r in result.plan.text.repairs)
+             "mean_confidence": round(r.confidence, 3)} for r in result.plan.text.repairs]
         for table in ROW_TABLES:
-            rows[table].extend({**_span_row(item), "part": result.plan.part(item.section_id)}
-                               for item in getattr(result, table))
-    return {name: pd.DataFrame(rows[name], columns=cols) for name, cols in COLUMNS.items()}
+            rows[table] = [{**_span_row(item), "part": result.plan.part(item.section_id)}
+                           for item in getattr(result, table)]
+    return {name: found for name, found in rows.items() if found}
 
 
 def _plan_row(result: DocumentResult) -> dict:

@@ -15,7 +15,7 @@ document in the run); without it the shipped model is used.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.models import RepairCount, Source, Text
 from pipeline.repair import legacy
@@ -30,7 +30,7 @@ from pipeline.repair.markdown import cell_tables_to_rows, cut_web_page, join_emp
 from pipeline.repair.mojibake import fix_mojibake
 from pipeline.repair.ocr_slips import fix_ocr_slips
 from pipeline.repair.question_marks import question_marks_to_gaps
-from pipeline.repair.reflow import reflow
+from pipeline.repair.reflow import reflow_lines
 from pipeline.repair.syllables import valid_share
 from pipeline.repair.tones import normalize_tones
 from pipeline.repair.unicode_forms import normalize
@@ -88,7 +88,7 @@ def fix_glyph_loss(lines: list[RawLine], context: Context) -> Change:
         if fix is None:
             out.append(line)
             continue
-        out.append(RawLine(fix.text, line.page))
+        out.append(replace(line, text=fix.text))
         fills += len(fix.fills)
         confidences.append(fix.confidence)
     return Change(out, fills, sum(confidences) / len(confidences) if confidences else 1.0)
@@ -103,7 +103,7 @@ def fix_ocr(lines: list[RawLine], context: Context) -> Change:
     fixed, count = fix_ocr_slips([lines[i].text for i in picked], context.lm)
     out = list(lines)
     for i, text in zip(picked, fixed, strict=True):
-        out[i] = RawLine(text, lines[i].page)
+        out[i] = replace(lines[i], text=text)
     return Change(out, count, OCR_CONFIDENCE)
 
 
@@ -134,7 +134,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 
 def raw_lines(source: Source) -> list[RawLine]:
-    return [RawLine(text, page.number) for page in source.pages for text in page.lines]
+    return [RawLine(text, page.number, page.line_confidence(i))
+            for page in source.pages for i, text in enumerate(page.lines)]
 
 
 def repair_lines(source: Source, lm: LanguageModel | None = None
@@ -157,8 +158,9 @@ def repair(source: Source, *, lm: LanguageModel | None = None) -> Text:
     ``lm``: the run's language model from :func:`batch_model`, built once per run.
     """
     lines, counts = repair_lines(source, lm)
-    return Text.from_strings(source.doc_id, reflow(lines, blank_lines_part=source.format == "md"),
-                             counts)
+    flowed = reflow_lines(lines, blank_lines_part=source.format == "md")
+    return Text.from_strings(source.doc_id, [(ln.text, ln.page) for ln in flowed], counts,
+                             [ln.confidence for ln in flowed])
 
 
 def batch_model(sources: Iterable[Source], base: LanguageModel | None = None) -> LanguageModel:
@@ -170,9 +172,13 @@ def batch_model(sources: Iterable[Source], base: LanguageModel | None = None) ->
     left out: a tone slip ("tố chức") is still a valid syllable, and counting it
     would teach the model the very slips it must correct.
     """
-    texts = []
-    for source in sources:
-        lines = [normalize(text) for page in source.pages if page.method != "ocr"
-                 for text in page.lines]
-        texts.append("\n".join(t for t in lines if t.strip() and not is_suspect(t)))
-    return (base or default_model()).extended(texts)
+    return (base or default_model()).extended(batch_text(s) for s in sources)
+
+
+def batch_text(source: Source) -> str:
+    """What one document adds to the run's model (:func:`batch_model`): its undamaged
+    lines not read by OCR. A run may compute it where the document was read and send
+    only this, never the document."""
+    lines = [normalize(text) for page in source.pages if page.method != "ocr"
+             for text in page.lines]
+    return "\n".join(t for t in lines if t.strip() and not is_suspect(t))

@@ -54,8 +54,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(out: Path) -> list[str]:
-    """Staging or moved-aside folders an interrupted run left beside ``out``."""
-    return sorted(p.name for p in out.parent.glob(f".{out.name}.*") if not p.name.endswith(".lock"))
+    """Staging or moved-aside folders an interrupted run left beside ``out`` (the lock and
+    the run cache, ``.<out>.cache``, are meant to stay)."""
+    return sorted(p.name for p in out.parent.glob(f".{out.name}.*")
+                  if not p.name.endswith((".lock", ".cache")))
 
 
 def docx_file(path: Path, paragraphs: list[str]) -> Path:

@@ -1,0 +1,189 @@
+"""The run cache: what a document gave last time, so a re-run mines only what changed.
+
+Why: a province's archive grows by a few plans at a time, and a second run over the
+same archive used to cost as much as the first. An entry is keyed by the file's
+bytes, its suffix (which reader reads it), the pipeline's version (a hash of the
+package's code, patterns and models) and the options that change what a document
+gives (the ingest limits, ``min_vietnamese``). It holds
+
+- ``source.pkl``: the ingested document (pass 2 reads it from here, so the texts
+  never travel through the run's parent process, and a scan is never OCR'd twice);
+- ``contribution.txt``: the document's share of the run's language model;
+- ``result.pkl``: its rows and repaired text, whether its repair consulted the
+  language model, which model that was, and the repaired text's hash.
+
+A document whose repair never consulted the model (most clean text) is re-used
+whatever the batch model is now; one that did is repaired again with the new
+model, and re-used when its repaired text comes out the same. The batch model
+itself is kept with the list of documents it counts, and updated by adding and
+subtracting documents' n-gram counts (its probabilities depend on the counts
+only, never on the order they were added).
+
+Entries are written to a temporary name and renamed, so a killed run leaves none
+half-written. With ``--no-cache`` the same folder layout lives in a temporary
+folder removed at the end of the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from pipeline.inputs import _digest as file_digest
+from pipeline.options import RunOptions
+from pipeline.repair.lm import LanguageModel, default_model
+
+PACKAGE = Path(__file__).resolve().parent
+MODELS = PACKAGE.parent / "models"
+DEFAULT_LM = "default"  # digest of the shipped model alone (a run of one document)
+
+
+@cache
+def pipeline_version() -> str:
+    """A hash of everything that decides a document's rows: code, patterns, models."""
+    digest = hashlib.sha256()
+    files = [p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yaml", ".txt", ".gz", ".tsv")
+             and "evaluation" not in p.parts and "report" not in p.relative_to(PACKAGE).parts]
+    if MODELS.is_dir():
+        files += [p for p in MODELS.iterdir() if p.is_file() and p.suffix != ".py"]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(path.parents[1])).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def options_fingerprint(options: RunOptions) -> str:
+    """The options that change what a document gives (not workers, time or memory)."""
+    return repr((options.min_vietnamese, dataclasses.astuple(options.limits)))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """``path`` replaced at once by the pickled value (a temporary file renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def read_pickle(path: Path) -> object | None:
+    """The pickled value, or None when missing or unreadable (a damaged entry is a miss)."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            IndexError, TypeError, ValueError):
+        return None
+
+
+class Cache:
+    """Entries under ``root`` (kept across runs when ``keep``, else removed by :meth:`close`)."""
+
+    def __init__(self, root: Path, keep: bool = True) -> None:
+        self.root, self.keep = root, keep
+        (root / "entries").mkdir(parents=True, exist_ok=True)
+
+    def key(self, path: Path, options: RunOptions) -> str:
+        parts = (file_digest(path), path.suffix.lower(), pipeline_version(),
+                 options_fingerprint(options))
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:40]
+
+    def entry(self, key: str) -> Path:
+        return self.root / "entries" / key[:2] / key
+
+    # ------------------------------------------------------------- results --
+
+    def result(self, key: str) -> dict | None:
+        """The cached record of a document, when its source is there too."""
+        if not self.keep:
+            return None
+        record = read_pickle(self.entry(key) / "result.pkl")
+        if not isinstance(record, dict) or not (self.entry(key) / "source.pkl").is_file():
+            return None
+        return record
+
+    def save_result(self, key: str, record: dict) -> None:
+        write_pickle(self.entry(key) / "result.pkl", record)
+
+    def contribution_hash(self, key: str) -> str | None:
+        try:
+            return (self.entry(key) / "contribution.sha256").read_text().strip() or None
+        except OSError:
+            return None
+
+    def contribution(self, key: str) -> str:
+        return (self.entry(key) / "contribution.txt").read_text(encoding="utf-8")
+
+    # ---------------------------------------------------------- batch model --
+
+    def batch_model(self, members: Sequence[tuple[str, str]]) -> tuple[LanguageModel, str]:
+        """The run's language model over ``members`` ((key, contribution hash) of every
+        document read), and its digest. Re-uses the last run's model when that saves work."""
+        if len(members) <= 1:
+            return default_model(), DEFAULT_LM
+        digest = hashlib.sha256("\n".join(sorted(h for _, h in members)).encode()).hexdigest()[:16]
+        wanted = dict(members)
+        stored = read_pickle(self.root / "batch_lm.pkl") if self.keep else None
+        if isinstance(stored, dict) and stored.get("base") == pipeline_version():
+            have: dict[str, str] = stored["members"]
+            added = [k for k in wanted if have.get(k) != wanted[k]]
+            removed = [k for k in have if wanted.get(k) != have[k]]
+            kept = all((self.entry(k) / "contribution.txt").is_file() for k in removed)
+            if kept and len(added) + len(removed) < len(wanted) // 2:
+                counts = stored["counts"]
+                if added:
+                    plus = LanguageModel.train(self.contribution(k) for k in added)
+                    for mine, more in zip(counts, plus.counts, strict=True):
+                        mine.update(more)
+                if removed:
+                    minus = LanguageModel.train(self.contribution(k) for k in removed)
+                    counts = [mine - less for mine, less in zip(counts, minus.counts, strict=True)]
+                model = LanguageModel(counts)
+                self._save_model(model, wanted)
+                return model, digest
+        model = default_model().extended(self.contribution(k) for k, _ in members)
+        self._save_model(model, wanted)
+        return model, digest
+
+    def _save_model(self, model: LanguageModel, members: dict[str, str]) -> None:
+        if self.keep:
+            write_pickle(self.root / "batch_lm.pkl", {"base": pipeline_version(),
+                                                      "members": members, "counts": model.counts})
+
+    def close(self) -> None:
+        if not self.keep:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def renamed(rows: dict[str, list[dict]], doc_id: str, file: str) -> dict[str, list[dict]]:
+    """A cached document's rows under the doc_id and file name it has in this run."""
+    suffix = file.rsplit(".", 1)[-1].lower() if "." in file else ""
+    out = {}
+    for name, found in rows.items():
+        changed = []
+        for row in found:
+            row = {**row, "doc_id": doc_id}
+            if "file" in row:
+                row["file"] = file
+            if name == "plans":
+                row["format"] = suffix
+            changed.append(row)
+        out[name] = changed
+    return out

@@ -1,0 +1,122 @@
+"""The run at scale: a Dask cluster gives the pool's tables, the cache re-uses unchanged
+documents and gives a fresh run's tables, per-document rows are spooled in any order.
+
+Real runs on the samples (data/raw) and one extra plan; no timings here (``make bench-scale``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.export.parts import Parts
+from pipeline.export.tables import build_tables, document_rows
+from pipeline.models import DocumentResult, ErrorRow
+from pipeline.options import RunOptions
+from pipeline.run import cache_folder, run
+from tests.conftest import RAW, ROOT
+
+EXTRA = ROOT / "tests" / "data" / "extra"
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every table and text of a run; pages.csv without its measured seconds."""
+    found = {}
+    for path in sorted([*out.glob("*.csv"), *(out / "text").glob("*.txt")]):
+        data = path.read_bytes()
+        if path.name == "pages.csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="seconds")
+            data = frame.to_csv(index=False).encode()
+        found[str(path.relative_to(out))] = data
+    return found
+
+
+def options(**kw) -> RunOptions:
+    return RunOptions(progress=False, workers=2, **kw)
+
+
+@pytest.fixture(scope="module")
+def pool_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pool") / "out"
+    run([RAW], out, options(cache=False))
+    return out
+
+
+def test_a_local_dask_cluster_gives_the_pools_tables(pool_run, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        summary = run([RAW], tmp_path / "out", options(scheduler=client, cache=False))
+    assert summary.documents == 5 and summary.mined == 5
+    assert outputs(tmp_path / "out") == outputs(pool_run)
+    assert len(outputs(pool_run)) > 15
+
+
+def test_a_rerun_mines_only_new_files_and_equals_a_fresh_run(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(RAW, folder)
+    out = tmp_path / "out"
+    first = run([folder], out, options())
+    assert (first.mined, first.reused) == (5, 0)
+    assert cache_folder(out).is_dir()
+
+    shutil.copy(EXTRA / "x07_xa_khuyen_hoc.txt", folder)  # a new plan: the batch model changes
+    again = run([folder], out, options())
+    # The new file is mined; the clean samples are re-used whatever the model; a damaged one
+    # (its repair consults the model) is repaired again and re-used when its text is the same.
+    assert again.mined + again.reused == 6
+    assert 1 <= again.mined <= 2
+    fresh = run([folder], tmp_path / "fresh", options(cache=False))
+    assert fresh.mined == 6
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+    same = run([folder], out, options())  # nothing new: nothing mined
+    assert (same.mined, same.reused) == (0, 6)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+
+def test_a_renamed_file_reuses_its_rows_under_its_new_name(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXTRA / "x07_xa_khuyen_hoc.txt", folder / "a.txt")
+    out = tmp_path / "out"
+    run([folder], out, options())
+    (folder / "a.txt").rename(folder / "b.txt")
+    again = run([folder], out, options())
+    assert (again.mined, again.reused) == (0, 1)
+    run([folder], tmp_path / "fresh", options(cache=False))
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+
+def test_a_damaged_cache_entry_is_mined_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXTRA / "x07_xa_khuyen_hoc.txt", folder)
+    out = tmp_path / "out"
+    run([folder], out, options())
+    for result in cache_folder(out).rglob("result.pkl"):
+        result.write_bytes(b"not a pickle")
+    again = run([folder], out, options())
+    assert (again.mined, again.reused) == (1, 0)
+
+
+def test_spooled_parts_assemble_the_tables_build_tables_gives(tmp_path, monkeypatch):
+    results = [DocumentResult(f"d{i}", f"d{i}.pdf",
+                              errors=(ErrorRow(f"d{i}", f"d{i}.pdf", "ingest", f"r{i}"),))
+               for i in range(7)]
+    results.append(DocumentResult("d3", "copy.pdf",
+                                  errors=(ErrorRow("d3", "copy.pdf", "input", "a copy"),)))
+    monkeypatch.setattr("pipeline.export.parts.PART_DOCS", 3)
+    parts = Parts(tmp_path / "parts")
+    order = [5, 7, 0, 3, 6, 1, 2, 4]  # documents finish in any order
+    for i in order:
+        parts.add((results[i].doc_id, i), document_rows(results[i]))
+    expected = build_tables(results)
+    got = parts.tables()
+    for name, frame in expected.items():
+        pd.testing.assert_frame_equal(got[name], frame)
+    assert len(list((tmp_path / "parts").glob("errors.*.pkl"))) == 3
