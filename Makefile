@@ -10,7 +10,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core 
 TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system test-system run test eval bench lint notebooks clean
+.PHONY: setup system test-system run test eval bench bench-scale lint notebooks clean
 
 setup: system $(STAMP)
 
@@ -57,6 +57,12 @@ eval: run
 
 bench: setup
 	$(PY) -m pipeline.evaluation.bench
+
+# The run at 100 and 1,000 generated documents (SIZES="100 1000 10000" for the full one, hours
+# with one worker): seconds per document, compare, peak memory, pool vs LocalCluster, re-run.
+SIZES ?= 100 1000
+bench-scale: setup
+	$(PY) -m pipeline.evaluation.bench_scale $(SIZES)
 
 # Executes the notebooks headless on the run's DuckDB; executed copies go to data/processed/notebooks.
 notebooks: run
