@@ -117,10 +117,22 @@ def clear_tag_cache() -> None:
     _tags.cache_clear()
 
 
+# A body's name, or a list of names, is read within this many characters (cut at a space).
+NAME_WINDOW = 400
+
+
+def _window(text: str, start: int) -> str:
+    """The text a name may span, never ending inside a word (a list of twelve bodies is long)."""
+    window = text[start:start + NAME_WINDOW]
+    if start + NAME_WINDOW < len(text) and " " in window:
+        window = window[:window.rindex(" ")]
+    return window
+
+
 def name_end(text: str, start: int, head_end: int) -> int:
     """Where the body's name that starts at ``start`` ends (before its statement's verb)."""
     rx = _rx()
-    window = text[start:start + 200]
+    window = _window(text, start)
     depth, end = 0, head_end - start
     coded = _coded_name_end(window, end)
     for token, tag, at in _tags(window):
