@@ -30,13 +30,12 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "models" / "law_names.txt"
-MAX_WORDS = 16
-MIN_DOCUMENTS = 2
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere, package installed or not
 
-_CLOSED = re.compile(
-    r"(?<![\wÀ-ỹđĐ])Luật\s+(?P<name>[A-ZĐÀ-Ỹ][^;:.()\n“”\"]{2,160}?)\s*,?\s+"
-    r"(?:(?P<number>số\s*\d+/\d{4}/QH\d+)|ngày\s+\d{1,2}(?:/|\s+tháng)|năm\s+\d{4}|được sửa đổi)")
+from pipeline.lang.laws import closed_names  # noqa: E402
+
+OUT = ROOT / "models" / "law_names.txt"
+MIN_DOCUMENTS = 2
 
 
 def text_of(path: Path) -> str:
@@ -53,16 +52,6 @@ def text_of(path: Path) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def names_in(text: str) -> dict[str, bool]:
-    """Names closed in ``text``, each with whether a law number closed it."""
-    found: dict[str, bool] = {}
-    for m in _CLOSED.finditer(text):
-        name = m.group("name").strip(" ,")
-        if len(name.split()) <= MAX_WORDS and not re.search(r"\b(?:Luật|số|Nghị)\b", name):
-            found[name] = found.get(name, False) or bool(m.group("number"))
-    return found
-
-
 def main(argv: list[str]) -> int:
     corpus = Path(argv[0]) if argv else ROOT.parent / "shared" / "corpus"
     seen: dict[str, set[str]] = defaultdict(set)
@@ -72,7 +61,7 @@ def main(argv: list[str]) -> int:
     paths = [p for p in corpus.rglob("*") if p.suffix in (".md", ".docx", ".pdf")
              and p.relative_to(corpus).as_posix() not in gold]
     for path in sorted(paths):
-        for name, by_number in names_in(text_of(path)).items():
+        for name, by_number in closed_names(text_of(path)).items():
             seen[name].add(path.name)
             if by_number:
                 numbered.add(name)

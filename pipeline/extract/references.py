@@ -18,7 +18,7 @@ from pipeline import patterns
 from pipeline.extract.common import Unit, alternation, body_units, tidy
 from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
-from pipeline.lang.laws import known_name_at
+from pipeline.lang.laws import closed_names, known_name_at
 from pipeline.lang.letters import UPPER
 from pipeline.models import Plan, Reference
 
@@ -106,16 +106,20 @@ def find_references(plan: Plan) -> tuple[Reference, ...]:
     is no reference."""
     rows: dict[tuple[str, str], Reference] = {}
     own = ref_key(re.sub(r"\s+", "", plan.meta.code)) if plan.meta.code else ""
+    laws = tuple(n.casefold() for n in closed_names(plan.text.string))
     for unit in body_units(plan, ("title", "preamble", "heading", "item", "body", "row", "appendix",
                                   "closing")):
         if unit.block.role == "closing" and not _FOOTNOTE.match(unit.text):
             continue  # Nơi nhận and the signature cite nothing; footnotes printed there do
-        for row in _unit_references(plan.doc_id, unit):
+        for row in _unit_references(plan.doc_id, unit, laws):
             if own and row.ref_key == own:
                 continue
             key = (row.ref_key, "") if row.ref_key else (row.ref_type, row.ref_title.casefold())
             rows[key] = _completed(rows[key], row) if key in rows else row
-    return tuple(rows.values())
+    # A law cited once with its number and elsewhere by its name alone is one document.
+    coded = {(r.ref_type, r.ref_title.casefold()) for r in rows.values() if r.ref_key and r.ref_title}
+    return tuple(r for r in rows.values()
+                 if r.ref_key or (r.ref_type, r.ref_title.casefold()) not in coded)
 
 
 def _completed(first: Reference, later: Reference) -> Reference:
@@ -129,7 +133,7 @@ def _completed(first: Reference, later: Reference) -> Reference:
                    ref_title=first.ref_title or later.ref_title)
 
 
-def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
+def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] = ()) -> list[Reference]:
     rx, text = _rx(), unit.text
     rows, taken = [], []
     for m in rx.citation.finditer(text):
@@ -151,7 +155,7 @@ def _unit_references(doc_id: str, unit: Unit) -> list[Reference]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             cite = _named(m)
-            end = _known_law_end(text, m, cite)
+            end = _known_law_end(text, m, cite, laws)
             if number := rx.law_number.match(text, end):
                 cite.code, end = number.group("code"), number.end()
             end = end if m.groupdict().get("year") else _read_date(text, end, cite)
@@ -234,13 +238,13 @@ def _read_title(text: str, pos: int) -> tuple[str, int]:
     return tidy(text[start:end].strip(_QUOTES)).strip(_QUOTES), end
 
 
-def _known_law_end(text: str, m: re.Match[str], cite: _Cite) -> int:
+def _known_law_end(text: str, m: re.Match[str], cite: _Cite, laws: tuple[str, ...]) -> int:
     """Where a law's name ends: a known name's end when one stands there (the pattern
     alone stops at capitals or runs into the sentence), else the pattern's."""
     if not m.groupdict().get("name") or m.groupdict().get("year"):
         return m.end()
     start = m.start("name")
-    length = known_name_at(text, start)
+    length = known_name_at(text, start, laws)
     if not length:
         return m.end()
     cite.title = f"{cite.ref_type} {text[start:start + length]}"

@@ -22,10 +22,30 @@ def law_names(path: Path = DEFAULT_PATH) -> tuple[str, ...]:
     return tuple(sorted((n for n in names if n), key=len, reverse=True))
 
 
-def known_name_at(text: str, pos: int) -> int:
-    """Length of the longest known law name standing at ``text[pos:]`` (whole words), else 0."""
+MAX_WORDS = 16
+# A name a document closes itself: its number, its date, its year or "được sửa đổi" follows it.
+CLOSED = re.compile(
+    r"(?<![\wÀ-ỹđĐ])Luật\s+(?P<name>[A-ZĐÀ-Ỹ][^;:.()\n“”\"]{2,160}?)\s*,?\s+"
+    r"(?:(?P<number>số\s*\d+/\d{4}/QH\d+)|ngày\s+\d{1,2}(?:/|\s+tháng)|năm\s+\d{4}|được sửa đổi)")
+
+
+def closed_names(text: str) -> dict[str, bool]:
+    """Law names ``text`` closes itself, each with whether a law number closed it."""
+    found: dict[str, bool] = {}
+    for m in CLOSED.finditer(text):
+        name = m.group("name").strip(" ,")
+        if len(name.split()) <= MAX_WORDS and not re.search(r"\b(?:Luật|số|Nghị)\b", name):
+            found[name] = found.get(name, False) or bool(m.group("number"))
+    return found
+
+
+def known_name_at(text: str, pos: int, own: tuple[str, ...] = ()) -> int:
+    """Length of the longest known law name standing at ``text[pos:]`` (whole words), else 0.
+
+    ``own``: names the document itself closes elsewhere (casefolded), known for this document.
+    """
     low = text[pos:pos + 200].casefold()
-    for name in law_names():
+    for name in sorted({*own, *law_names()}, key=len, reverse=True):
         if low.startswith(name) and not re.match(r"[\wÀ-ỹđ]", low[len(name):len(name) + 1]):
             return len(name)
     return 0

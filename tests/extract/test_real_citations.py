@@ -43,3 +43,10 @@ def test_a_law_named_alone_stops_where_a_known_name_stops() -> None:
     assert [r.ref_title for r in found] == ["Luật Tổ chức Chính quyền địa phương",
                                             "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
                                             "Luật Thi đua, khen thưởng"]
+
+
+def test_a_law_the_document_closes_with_its_number_ends_there_elsewhere_too() -> None:
+    found = refs("Căn cứ Luật Trồng rừng Ven biển Miền Trung số 75/2015/QH13;\n"
+                 "II. NỘI DUNG\n1. Phổ biến Luật Trồng rừng Ven biển Miền Trung tới người dân.")
+    assert [(r.ref_code, r.ref_title) for r in found] == [
+        ("75/2015/QH13", "Luật Trồng rừng Ven biển Miền Trung")]
