@@ -8,6 +8,7 @@ find the words a row came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,12 @@ class Page:
     method: str  # "text" (text layer or plain file), "ocr", "docx"
     confidence: float | None = None  # OCR mean confidence, 0..100
     seconds: float = 0.0
+    # Per line of ``lines``, the mean OCR word confidence (0..100); empty when not read by OCR.
+    line_confidences: tuple[float | None, ...] = ()
+
+    def line_confidence(self, index: int) -> float | None:
+        """The OCR confidence of ``lines[index]``, None for a line not read by OCR."""
+        return self.line_confidences[index] if index < len(self.line_confidences) else None
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ class Line:
     text: str
     start: int
     page: int = 1
+    # Mean OCR word confidence (0..100) of the raw lines it joins, weighted by their
+    # characters; None when none of them was read by OCR.
+    confidence: float | None = None
 
     @property
     def end(self) -> int:
@@ -94,11 +104,13 @@ class Text:
 
     @staticmethod
     def from_strings(doc_id: str, rows: list[tuple[str, int]],
-                     repairs: tuple[RepairCount, ...] = ()) -> Text:
-        """Build a Text from ``(line, page)`` pairs, computing offsets."""
+                     repairs: tuple[RepairCount, ...] = (),
+                     confidences: Sequence[float | None] = ()) -> Text:
+        """Build a Text from ``(line, page)`` pairs, computing offsets; ``confidences``,
+        when given, is each line's OCR confidence."""
         lines, offset = [], 0
-        for string, page in rows:
-            lines.append(Line(string, offset, page))
+        for i, (string, page) in enumerate(rows):
+            lines.append(Line(string, offset, page, confidences[i] if confidences else None))
             offset += len(string) + 1
         return Text(doc_id, tuple(lines), repairs)
 
@@ -162,6 +174,14 @@ class PlanMeta:
     signer_title: str = ""
     signing_authority: str = ""
     attached_code: str = ""  # the decision a plan was issued with ("Ban hành kèm theo Quyết định số …")
+    # Mean OCR word confidence (0..100) of the lines each field was read from; None for a
+    # field that is empty or was not read by OCR (text layer, Word, plain text).
+    code_confidence: float | None = None
+    issue_date_confidence: float | None = None
+    place_confidence: float | None = None
+    issuer_confidence: float | None = None
+    title_confidence: float | None = None
+    signer_name_confidence: float | None = None
 
 
 @dataclass(frozen=True)

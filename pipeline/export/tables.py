@@ -16,7 +16,9 @@ from pipeline.models import DocumentResult
 COLUMNS: dict[str, list[str]] = {
     "plans": ["doc_id", "doc_type", "number", "symbol", "code", "issue_date", "place", "issuer",
               "issuer_level", "title", "signer_name", "signer_title", "signing_authority",
-              "attached_code", "file", "format", "pages"],
+              "attached_code", "file", "format", "pages", "code_confidence",
+              "issue_date_confidence", "place_confidence", "issuer_confidence",
+              "title_confidence", "signer_name_confidence"],
     "sections": ["doc_id", "section_id", "level", "number", "heading", "labels", "text",
                  "start", "end", "page", "part"],
     "references": ["doc_id", "section_id", "ref_type", "ref_number", "ref_symbol", "ref_code",

@@ -31,6 +31,7 @@ class Word:
     top: float
     x1: float
     bottom: float
+    confidence: float | None = None  # Tesseract's, 0..100; None for a text layer's word
 
     @property
     def height(self) -> float:
@@ -44,6 +45,20 @@ class Word:
 Segment = list[Word]  # words of one row between two column gaps
 
 
+@dataclass(frozen=True)
+class LaidLine:
+    """A line of :func:`laid_lines`: its text and the words it was made of."""
+
+    text: str
+    words: tuple[Word, ...]
+
+    @property
+    def confidence(self) -> float | None:
+        """The mean confidence of its words with text, None when they have none (a text layer)."""
+        found = [w.confidence for w in self.words if w.text and w.confidence is not None]
+        return sum(found) / len(found) if found else None
+
+
 def reading_order(words: list[Word], options: LayoutOptions | None = None,
                   grids: Sequence[Grid] = ()) -> list[str]:
     """Lines of text, top to bottom, with each two-column band read left column first.
@@ -52,6 +67,12 @@ def reading_order(words: list[Word], options: LayoutOptions | None = None,
     the words inside one are read cell by cell, a table row a line ("| 1 | ... |"), and
     the words above, between and below the tables as usual.
     """
+    return [line.text for line in laid_lines(words, options, grids)]
+
+
+def laid_lines(words: list[Word], options: LayoutOptions | None = None,
+               grids: Sequence[Grid] = ()) -> list[LaidLine]:
+    """:func:`reading_order`'s lines with the words each was made of."""
     options = options or LayoutOptions()
     grids = [g for g in grids if _filled(g, words)]
     if grids:
@@ -66,7 +87,7 @@ def _filled(grid: Grid, words: list[Word]) -> bool:
     return len(columns) == len(grid.columns) - 1
 
 
-def _with_tables(words: list[Word], options: LayoutOptions, grids: list[Grid]) -> list[str]:
+def _with_tables(words: list[Word], options: LayoutOptions, grids: list[Grid]) -> list[LaidLine]:
     chunks: list[list[Word]] = [[] for _ in range(len(grids) + 1)]
     cells: list[dict[tuple[int, int], list[Word]]] = [{} for _ in grids]
     for word in words:
@@ -83,32 +104,34 @@ def _with_tables(words: list[Word], options: LayoutOptions, grids: list[Grid]) -
             texts = [" ".join(" ".join(_text(r) for r in _rows(cells[k].get((row, col), [])))
                               .split()) for col in range(len(grid.columns) - 1)]
             if any(texts):
-                lines.append("| " + " | ".join(texts) + " |")
+                held = tuple(w for col in range(len(grid.columns) - 1)
+                             for w in cells[k].get((row, col), []))
+                lines.append(LaidLine("| " + " | ".join(texts) + " |", held))
         if chunks[k + 1]:
             lines += _blocks(chunks[k + 1], options)
     return lines
 
 
-def _blocks(words: list[Word], options: LayoutOptions) -> list[str]:
+def _blocks(words: list[Word], options: LayoutOptions) -> list[LaidLine]:
     rows = [_segments(row, options.column_gap) for row in _rows(words)]
-    lines: list[str] = []
+    lines: list[LaidLine] = []
     i = 0
     while i < len(rows):
         if len(rows[i]) != 2:  # one block, or a table row: its cells left to right
-            lines.extend(_text(segment) for segment in rows[i])
+            lines.extend(_line(segment) for segment in rows[i])
             i += 1
             continue
         end, split = _band(rows, i)
         lines.extend(_band_lines(rows[i:end], split, options.number_after_letterhead))
         i = end
-    return [line for line in lines if line]
+    return [line for line in lines if line.text]
 
 
 # The "Số: ..." line, also as OCR reads it ("Sô:", "SỐ", "S6:"); never "Sở" (a department).
 _NUMBER_LINE = re.compile(r"^[Ss][ốỐôÔoOóÓồổỗộ6]\b\s*[:.]?")
 
 
-def _band_lines(rows: list[list[Segment]], split: float, number_row: bool) -> list[str]:
+def _band_lines(rows: list[list[Segment]], split: float, number_row: bool) -> list[LaidLine]:
     """A band's lines: its left column, then its right column.
 
     With ``number_row``, where the left column goes on below the letterhead with the "Số: ..." line
@@ -117,9 +140,9 @@ def _band_lines(rows: list[list[Segment]], split: float, number_row: bool) -> li
     rest of each column: the order the transcription conventions use, and the
     one a reader takes, the number and the date being read as one row.
     """
-    left = [(k, t) for k, row in enumerate(rows) if (t := _text(_side(row, split, left=True)))]
-    right = [(k, t) for k, row in enumerate(rows) if (t := _text(_side(row, split, left=False)))]
-    number = next((j for j, (_, t) in enumerate(left) if _NUMBER_LINE.match(t)), None)
+    left = [(k, t) for k, row in enumerate(rows) if (t := _line(_side(row, split, left=True))).text]
+    right = [(k, t) for k, row in enumerate(rows) if (t := _line(_side(row, split, left=False))).text]
+    number = next((j for j, (_, t) in enumerate(left) if _NUMBER_LINE.match(t.text)), None)
     if not number_row or number is None or not right:
         return [t for _, t in left] + [t for _, t in right]
     cut = left[number][0]  # the date is the right column's line nearest the number's row
@@ -178,6 +201,10 @@ def _band(rows: list[list[Segment]], start: int) -> tuple[int, float]:
 def _side(row: list[Segment], split: float, left: bool) -> Segment:
     """The words of a band row on one side of the split."""
     return [w for s in row for w in s if (s[-1].x1 < split) == left]
+
+
+def _line(words: Segment) -> LaidLine:
+    return LaidLine(_text(words), tuple(words))
 
 
 def _text(words: Segment) -> str:

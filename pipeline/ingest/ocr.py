@@ -29,7 +29,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from pipeline.ingest.errors import IngestError
-from pipeline.ingest.layout import Word, reading_order
+from pipeline.ingest.layout import Word, laid_lines
 from pipeline.ingest.options import IngestOptions, OcrOptions
 from pipeline.ingest.preprocess import prepare
 from pipeline.ingest.quality import syllable_share
@@ -76,8 +76,9 @@ def ocr_job(job: PageJob, options: IngestOptions) -> Page:
     """Load, clean and read one page; the Page records method, confidence and time."""
     start = time.perf_counter()
     image = load_page(job, options.ocr.dpi)
-    lines, confidence = ocr_image(image, options)
-    return Page(job.number, tuple(lines), "ocr", confidence, time.perf_counter() - start)
+    read = ocr_lines(image, options)
+    return Page(job.number, read.lines, "ocr", read.confidence, time.perf_counter() - start,
+                read.line_confidences)
 
 
 def load_page(job: PageJob, dpi: int) -> Image.Image:
@@ -123,8 +124,24 @@ def page_dpi(size: tuple[int, int], stored: float) -> float:
     return 0.0
 
 
+@dataclass(frozen=True)
+class OcrLines:
+    """A page as OCR read it: lines in reading order, each line's mean word confidence,
+    and the page's mean word confidence (None for a blank page)."""
+
+    lines: tuple[str, ...]
+    line_confidences: tuple[float | None, ...]
+    confidence: float | None
+
+
 def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], float | None]:
     """Lines in reading order and the mean word confidence (None for a blank page)."""
+    read = ocr_lines(image, options)
+    return list(read.lines), read.confidence
+
+
+def ocr_lines(image: Image.Image, options: IngestOptions) -> OcrLines:
+    """:func:`ocr_image` with the confidence of every line (the mean of its words')."""
     dpi = float(image.info.get("dpi", (options.ocr.dpi,))[0])
     page = prepare(image, options.ocr)
     words = _words(page, dpi, options.ocr)
@@ -134,12 +151,13 @@ def ocr_image(image: Image.Image, options: IngestOptions) -> tuple[list[str], fl
         if _share(again) > _share(words):
             page, words = turned, again
     if not words:
-        return [], None
+        return OcrLines((), (), None)
     layout = replace(options.layout, column_gap=options.layout.ocr_column_gap,
                      number_after_letterhead=True)
     grids = find_grids(page) if options.ocr.ruled_tables else []
-    lines = reading_order([w for w, _ in words], layout, grids)
-    return lines, round(sum(c for _, c in words) / len(words), 1)
+    lines = laid_lines([replace(w, confidence=c) for w, c in words], layout, grids)
+    return OcrLines(tuple(ln.text for ln in lines), tuple(ln.confidence for ln in lines),
+                    round(sum(c for _, c in words) / len(words), 1))
 
 
 def _words(page: Image.Image, dpi: float, options: OcrOptions) -> list[tuple[Word, float]]:

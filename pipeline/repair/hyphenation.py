@@ -9,6 +9,7 @@ are not both syllables on their own (a wrapped "Ba-" / "ri-a"), is joined.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.repair.lines import RawLine
 from pipeline.repair.syllables import is_syllable
@@ -29,8 +30,8 @@ def join_hyphenated(lines: list[RawLine]) -> tuple[list[RawLine], int]:
             continue
         a, b = head.group(1), tail.group(1)
         if is_syllable(a + b) and not (is_syllable(a) and is_syllable(b)):
-            out[i] = RawLine(out[i].text[:head.start()] + a + b, out[i].page)
-            out[j] = RawLine(out[j].text[tail.end():].lstrip(), out[j].page)
+            out[i] = replace(out[i], text=out[i].text[:head.start()] + a + b)
+            out[j] = replace(out[j], text=out[j].text[tail.end():].lstrip())
             joins += 1
     return out, joins
 

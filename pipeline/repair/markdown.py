@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from pipeline import patterns
-from pipeline.repair.lines import RawLine
+from pipeline.repair.lines import RawLine, joined_line
 
 _HEADING_HASHES = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|__(?=\S)|(?<=\S)__")
@@ -45,7 +45,7 @@ def join_emphasis(lines: list[RawLine]) -> tuple[list[RawLine], int]:
         line, end = lines[i], _span_end(lines, i)
         if end > i:
             text = " ".join(ln.text.strip() for ln in lines[i:end + 1])
-            out.append(RawLine(text, line.page))
+            out.append(joined_line(lines[i:end + 1], text))
             joined += end - i
             i = end + 1
         else:

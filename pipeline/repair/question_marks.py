@@ -11,6 +11,7 @@ sentences, in far fewer than one word in twenty.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.repair.lines import RawLine
 
@@ -26,5 +27,5 @@ def question_marks_to_gaps(lines: list[RawLine]) -> tuple[list[RawLine], int]:
     if marked < MIN_WORDS or marked < MIN_SHARE * len(words):
         return lines, 0
     count = sum(len(m) for line in lines for m in _IN_WORD.findall(line.text))
-    return [RawLine(_IN_WORD.sub(lambda m: " " * len(m.group()), line.text), line.page)
+    return [replace(line, text=_IN_WORD.sub(lambda m: " " * len(m.group()), line.text))
             for line in lines], count

@@ -12,9 +12,10 @@ list item is therefore never joined to its neighbour.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.markers import is_rule, is_table_row, match_marker
-from pipeline.repair.lines import RawLine
+from pipeline.repair.lines import RawLine, joined_line
 
 FULL_LINE_SHARE = 0.75  # a line this close to the measured width was wrapped, not ended
 WRAPPED_SHARE = 0.4  # share of full lines that tells a hard-wrapped document
@@ -34,22 +35,42 @@ def reflow(lines: list[RawLine], *, blank_lines_part: bool = False) -> list[tupl
     paragraph break; when its blank lines do part paragraphs (most paragraphs are
     wrapped blocks between them), the lines of a block are one paragraph.
     """
+    return [(ln.text, ln.page) for ln in reflow_lines(lines, blank_lines_part=blank_lines_part)]
+
+
+def reflow_lines(lines: list[RawLine], *, blank_lines_part: bool = False) -> list[RawLine]:
+    """:func:`reflow` as lines, each with the page of its first raw line and the OCR
+    confidence of the raw lines it joins (:func:`~pipeline.repair.lines.joined_line`)."""
     if blank_lines_part and _blocks_are_paragraphs(lines):
         return _reflow_blocks(lines)
     physical = [ln for ln in lines if ln.text.strip()]
     width = wrap_width([len(ln.text.rstrip()) for ln in physical if not is_table_row(ln.text)])
-    out: list[tuple[str, int]] = []
+    out: list[_Paragraph] = []
     last = ""  # the physical line that ended the paragraph being built
     for line in physical:
         text = " ".join(line.text.split())
         if out and not _starts_paragraph(last, text, width):
-            prev, prev_page = out.pop()
-            glue = "" if _CODE_HYPHEN.search(prev) else " "
-            out.append((prev + glue + text, prev_page))
+            out[-1].add(text, line)
         else:
-            out.append((text, line.page))
+            out.append(_Paragraph(text, [line]))
         last = line.text.rstrip()
-    return out
+    return [p.line() for p in out]
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph being built: its text so far and the raw lines it joins."""
+
+    text: str
+    parts: list[RawLine]
+
+    def add(self, text: str, line: RawLine) -> None:
+        glue = "" if _CODE_HYPHEN.search(self.text) else " "
+        self.text += glue + text
+        self.parts.append(line)
+
+    def line(self) -> RawLine:
+        return joined_line(self.parts, self.text)
 
 
 def _blocks(lines: list[RawLine]) -> list[list[RawLine]]:
@@ -68,28 +89,27 @@ def _blocks_are_paragraphs(lines: list[RawLine]) -> bool:
     return len(blocks) >= 5 and sum(len(b) > 1 for b in blocks) >= BLOCK_SHARE * len(blocks)
 
 
-def _reflow_blocks(lines: list[RawLine]) -> list[tuple[str, int]]:
+def _reflow_blocks(lines: list[RawLine]) -> list[RawLine]:
     """One paragraph a block; a block of table cells keeps the line rules."""
-    out: list[tuple[str, int]] = []
+    out: list[RawLine] = []
     for block in _blocks(lines):
-        out.extend(reflow(block) if any(is_table_row(ln.text) for ln in block) else _join_block(block))
+        out.extend(reflow_lines(block) if any(is_table_row(ln.text) for ln in block)
+                   else _join_block(block))
     return out
 
 
-def _join_block(block: list[RawLine]) -> list[tuple[str, int]]:
+def _join_block(block: list[RawLine]) -> list[RawLine]:
     """A block's lines joined, except where a list item opens after a finished line."""
-    out: list[tuple[str, int]] = []
+    out: list[_Paragraph] = []
     last = ""
     for line in block:
         text = " ".join(line.text.split())
         if out and not _opens_item(last, text):
-            prev, page = out.pop()
-            glue = "" if _CODE_HYPHEN.search(prev) else " "
-            out.append((prev + glue + text, page))
+            out[-1].add(text, line)
         else:
-            out.append((text, line.page))
+            out.append(_Paragraph(text, [line]))
         last = text
-    return out
+    return [p.line() for p in out]
 
 
 def _opens_item(prev: str, text: str) -> bool:

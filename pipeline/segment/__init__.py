@@ -15,6 +15,7 @@ from pipeline.markers import is_table_row, match_marker
 from pipeline.models import Block, Line, Plan, PlanMeta, Text
 from pipeline.segment import issuer as issuer_mod
 from pipeline.segment.closing import annex_start, closing_start, parse_signature
+from pipeline.segment.confidence import with_confidences
 from pipeline.segment.doctype import TypeLine, find_type_line, title_span
 from pipeline.segment.header import Header, parse_header
 from pipeline.segment.outline import build_outline
@@ -160,7 +161,7 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
                                issuer_mod.from_signature(closing), header.place, full)
     signature = parse_signature(closing)
     title = " ".join(([type_line.rest] if type_line and type_line.rest else []) + title_lines)
-    return PlanMeta(
+    meta = PlanMeta(
         doc_id=text.doc_id,
         doc_type=type_line.doc_type if type_line else "",
         number=header.number,
@@ -176,6 +177,7 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
         signing_authority=signature.signing_authority,
         attached_code=_attached_code(blocks),
     )
+    return with_confidences(meta, blocks, type_line, preamble)  # OCR'd fields: how sure
 
 
 def _attached_code(blocks: list[Block]) -> str:
