@@ -87,3 +87,12 @@ def test_a_day_the_task_happens_on_and_a_start_alone(make_plan):
         ("2026-02-04", "", "within", "từ ngày 04/02/2026", "Các tổ"),
         ("2026-04-30", "2026-04", "within", "vào tháng 4", ""),
         ("2026-02-01", "", "until", "từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026", "")]
+
+
+def test_a_yearly_report_and_half_yearly_with_its_day(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                 "- Sở Công Thương tổng hợp báo cáo định kỳ 6 tháng (trước ngày 18/5).",
+                 "- Tổ chức đánh giá, báo cáo kết quả thực hiện Đề án hàng năm.",
+                 "- Đưa kết quả vào đánh giá, xếp loại đảng viên hằng năm.") == [
+        ("", "half-yearly", "periodic", "định kỳ 6 tháng (trước ngày 18/5)", "Sở Công Thương"),
+        ("", "yearly", "periodic", "hàng năm", "")]
