@@ -30,16 +30,23 @@ def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     """Criteria lists, then quotas stated anywhere else, in reading order."""
     groups: dict[str, str] = {}
     items: dict[str, str] = {}  # numbered subsections that are criteria, not fields
+    targets: dict[str, str] = {}  # sections of a target list -> the list's own heading
     for section in plan.sections:
         parent = _parent_id(section.section_id)
         if parent in groups and _is_item(plan, section):
             items[section.section_id] = groups[parent]
         elif group := _group(plan, section, groups):
             groups[section.section_id] = group
+        else:
+            continue
+        root = targets.get(parent) or (group if _rx("target_groups").match(group) else "")
+        if root:
+            targets[section.section_id] = root
     rows: list[Criterion] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
+        target = targets.get(block.section_id, "")
         if block.role == "heading" and block.section_id in items:
-            rows.extend(_item_rows(plan.doc_id, items[block.section_id], block_unit(block)))
+            rows.extend(_item_rows(plan.doc_id, items[block.section_id], block_unit(block), target))
             continue
         inline = _inline_group(block)
         if inline:
@@ -48,7 +55,7 @@ def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
         group = groups.get(block.section_id)
         unit = _list_text(block) if group else None
         if unit is not None and unit.text:
-            rows.extend(_item_rows(plan.doc_id, group, unit))
+            rows.extend(_item_rows(plan.doc_id, group, unit, target))
         elif group is None:
             rows.extend(_loose_quotas(plan.doc_id, block_unit(block)))
     return tuple(rows)
@@ -119,10 +126,11 @@ def _list_text(block: Block) -> Unit | None:
     return unit.sub(m.end(), len(unit.text))
 
 
-def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
-    """The item, cut before its quotas, and one row per quota; a target keeps its value."""
-    if _rx("target_groups").match(group):
-        return _target_rows(doc_id, group, unit)
+def _item_rows(doc_id: str, group: str, unit: Unit, target: str = "") -> list[Criterion]:
+    """The item, cut before its quotas, and one row per quota; an item of a target list
+    (``target``: the list's heading, also for its fields) keeps its figure."""
+    if target:
+        return _target_rows(doc_id, group, unit, target)
     quotas = []
     for seg in _SEGMENT.finditer(unit.text):
         q = (_rx("quota").search(seg.group(0)) or _rx("quota_count").search(seg.group(0))
@@ -142,17 +150,21 @@ def _item_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
     return rows
 
 
-def _target_rows(doc_id: str, group: str, unit: Unit) -> list[Criterion]:
+def _target_rows(doc_id: str, group: str, unit: Unit, target: str) -> list[Criterion]:
     """A listed target ("Tỷ lệ ... đạt ít nhất 27% vào năm 2025"): a row per clause holding
-    its own figure (clauses split at ";"), the value its rate, else its bounded count."""
-    rows, start = [], 0
-    for clause in re.finditer(r"[^;]+", unit.text):
+    its own figure (clauses split at ";"), the value its rate, else its bounded count. A
+    label numbering the target ("Chỉ tiêu 1:") is no part of its text."""
+    label = _rx("target_label").match(unit.text)
+    begin = label.end() if label else 0
+    rows = []
+    for clause in re.finditer(r"[^;]+", unit.text[begin:]):
         value = _target_value(clause.group(0))
         if value:
-            rows.append(_row(doc_id, group, unit, start if not rows else clause.start(), clause.end(), value))
-    if rows or _rx("numbered_only").match(group):
+            start = begin if not rows else begin + clause.start()
+            rows.append(_row(doc_id, group, unit, start, begin + clause.end(), value))
+    if rows or _rx("numbered_only").match(target):
         return rows
-    return [_row(doc_id, group, unit, 0, len(unit.text), "")]
+    return [_row(doc_id, group, unit, begin, len(unit.text), "")]
 
 
 def _target_value(text: str) -> str:

@@ -57,3 +57,11 @@ def test_lettered_criteria_are_rows_of_their_list_but_lettered_fields_name_group
         ("Tiêu chuẩn chung", "Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước", ""),
         ("Tiêu chuẩn chung", "Gia đình hòa thuận, hạnh phúc", ""),
         ("Hộ trồng trọt", "Áp dụng quy trình sản xuất an toàn", "")]
+
+
+def test_fields_of_a_target_list_are_targets_and_their_labels_go(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU CỤ THỂ", "1. Lĩnh vực lao động",
+                 "- Chỉ tiêu 1: Tăng tỷ lệ lao động nữ làm công hưởng lương đạt 50% vào năm 2025.",
+                 "2. Các hoạt động chính", "- Tăng cường truyền thông về chủ đề.") == [
+        ("Lĩnh vực lao động", "Tăng tỷ lệ lao động nữ làm công hưởng lương đạt 50% vào năm 2025", "50%"),
+        ("Các hoạt động chính", "Tăng cường truyền thông về chủ đề", "")]
