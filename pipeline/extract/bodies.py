@@ -72,7 +72,10 @@ def _rx() -> _Rx:
         parent_heads=re.compile(rf"(?:{alternation(table['parent_heads'])})\b"),
         office=re.compile(rf"(?:{alternation(table['office_heads'])})\s+"),
         office_of=re.compile(rf"(?:{alternation(table['office_of'])})(?![\wĐđ])"),
-        role_note=re.compile(rf"\s*\(\s*(?i:{alternation(table['role_notes'])})\b[^()]*\)"),
+        # "(cơ quan thường trực)" in brackets, or after a dash at the end of a heading
+        # ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo").
+        role_note=re.compile(rf"\s*\(\s*(?i:{alternation(table['role_notes'])})\b[^()]*\)"
+                             rf"|\s+[-–]\s+(?i:{alternation(table['role_notes'])})\b[^()]*$"),
         requested=re.compile(roles["requested_prefix"]),
         assigned=re.compile(roles["assigned_prefix"]),
         topic=re.compile(roles["topic_prefix"]),

@@ -37,3 +37,11 @@ def test_a_request_heading_names_its_bodies_after_the_colon_and_abbreviations_me
     assert rows == {("Sở Khoa học và Công nghệ", "lead"), ("Sở Khoa học và Công nghệ", "assigned"),
                     ("Sở Khoa học và Công nghệ", "coordinate"),
                     ("Hiệp hội Doanh nghiệp tỉnh", "requested"), ("Hội Nông dân tỉnh", "requested")}
+
+
+def test_a_role_after_a_dash_in_a_body_heading_is_no_part_of_its_name(make_plan):
+    from pipeline.extract.responsibilities import find_responsibilities
+    plan = make_plan("KẾ HOẠCH", "Kiểm kê tài sản công", "IV. TỔ CHỨC THỰC HIỆN",
+                     "1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+                     "- Chủ trì hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê.")
+    assert {(r.body, r.role) for r in find_responsibilities(plan)} == {("Sở Tài chính", "lead")}
