@@ -57,9 +57,15 @@ def parse_header(texts: list[str]) -> Header:
     """Read the header fields from the lines above the document type."""
     number = symbol = code = place = issue_date = ""
     agency: list[str] = []
-    for raw in _joined_number_lines(texts):
-        text = strip_motto(raw)
-        if not code and (m := _NUMBER_LINE.search(text)):
+    lines = [strip_motto(raw) for raw in _joined_number_lines(texts)]
+    # "Số: 1105/KH-ĐKT" opening its line is the document's own number; a "số" inside a
+    # line ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT") cites another document's.
+    own_line = any((m := _NUMBER_LINE.search(text)) and not text[:m.start()].strip() for text in lines)
+    for text in lines:
+        m = _NUMBER_LINE.search(text)
+        if m and own_line and text[:m.start()].strip():
+            m = None
+        if not code and m:
             code = re.sub(r"\s+", "", m.group("code")).strip(".-")
             number, symbol = split_code(code)
             text = (text[: m.start()] + text[m.end():]).strip()

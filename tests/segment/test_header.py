@@ -32,3 +32,9 @@ def test_the_code_on_the_line_under_its_label_is_the_documents_code():
                          "Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025"])
     assert (head.number, head.symbol, head.code) == ("2820", "QĐ-UBND", "2820/QĐ-UBND")
     assert head.agency_lines == ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH")
+
+
+def test_a_number_inside_the_issuing_teams_name_is_not_the_documents_code():
+    head = parse_header(["ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT", "Số: 1105/KH-ĐKT",
+                         "Hà Nội, ngày 10 tháng 11 năm 2025"])
+    assert head.code == "1105/KH-ĐKT"
