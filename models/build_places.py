@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere, package installed or not
 
+from pipeline.lang.syllables import normalize_tones  # noqa: E402
 from pipeline.repair.places import DEFAULT_PATH, TIERS, Place  # noqa: E402
-from pipeline.repair.tones import normalize_tones  # noqa: E402
 
 WHEELS = {"2024": "vietnam-provinces==0.6.0", "2025": "vietnam-provinces==2025.10.1"}
 DATA = "vietnam_provinces/data/flat-divisions.json"

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere, package installed or not
 
+from pipeline.lang.syllables import valid_share  # noqa: E402
 from pipeline.repair.lm import DEFAULT_PATH, LanguageModel  # noqa: E402
-from pipeline.repair.syllables import valid_share  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"
 CLEAN_SHARE = 0.97

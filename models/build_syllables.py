@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere, package installed or not
 
-from pipeline.repair.syllables import INVENTORY_PATH, word_list_inventory  # noqa: E402
+from pipeline.lang.syllables import INVENTORY_PATH, word_list_inventory  # noqa: E402
 
 
 def main() -> None:

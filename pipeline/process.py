@@ -19,12 +19,12 @@ from pathlib import Path
 from pipeline.extract import extract
 from pipeline.ingest import IngestError, IngestOptions, read_source
 from pipeline.ingest.quality import letter_count
+from pipeline.lang.syllables import valid_share
 from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source, Text
 from pipeline.names import display_path
 from pipeline.options import RunOptions
 from pipeline.repair import repair
 from pipeline.repair.lm import LanguageModel
-from pipeline.repair.syllables import valid_share
 from pipeline.segment import segment
 
 

@@ -22,7 +22,7 @@ from pipeline.compare.frames import empty
 from pipeline.compare.similarity import normalise
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.codes import ref_key
-from pipeline.segment.issuer import issuer_level
+from pipeline.lang.tiers import issuer_level
 
 LINK_RELATIONS = ("implements", "pursuant")
 NOT_IN_RUN = "not_in_run"  # match_method of a cited document the run does not hold

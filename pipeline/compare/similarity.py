@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from pipeline.repair.tones import normalize_tone
+from pipeline.lang.tones import normalize_tone
 
 MATCH_AT = 70.0  # a pair scoring at least this is "the same item"
 

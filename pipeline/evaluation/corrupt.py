@@ -16,9 +16,9 @@ import unicodedata
 from functools import cache
 
 from pipeline import patterns
+from pipeline.lang.syllables import is_syllable
+from pipeline.lang.tones import TONE_MARKS, place_tone, split_tone
 from pipeline.repair.build_legacy_tables import as_cp1252, cp1252_punctuation
-from pipeline.repair.syllables import is_syllable
-from pipeline.repair.tones import TONE_MARKS, place_tone, split_tone
 
 SEED = 20240
 _WORD = re.compile(r"[^\W\d_]+")

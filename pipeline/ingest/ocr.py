@@ -36,8 +36,8 @@ from pipeline.ingest.quality import syllable_share
 from pipeline.ingest.ruled_tables import find_grids
 from pipeline.ingest.stems import recount_roman_ones
 from pipeline.ingest.tessdata import tessdata_dir
+from pipeline.lang.syllables import is_syllable
 from pipeline.models import Page
-from pipeline.repair.syllables import is_syllable
 
 MIN_SCALED_DPI = 0.8  # images below this share of the target dpi are enlarged
 MAX_SCALE = 3.0  # never enlarge more (memory), whatever the resolution says

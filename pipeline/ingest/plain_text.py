@@ -47,7 +47,7 @@ codecs.register_error(_LATIN1_FALLBACK, _latin1)
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
-    from pipeline.repair.syllables import valid_share
+    from pipeline.lang.syllables import valid_share
 
     try:
         text = unicodedata.normalize("NFC", data.decode("cp1258"))

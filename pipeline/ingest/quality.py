@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.repair.syllables import is_syllable
+from pipeline.lang.syllables import is_syllable
 
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from pipeline import patterns
-from pipeline.repair.syllables import is_syllable
+from pipeline.lang.syllables import is_syllable
 
 _TIER_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 

@@ -5,7 +5,7 @@ stop finals take only sắc/nặng, k/gh/ngh before front vowels) reject garbage
 that no word list would; the word lists (underthesea's Viet74K, Debian's
 hunspell-vi) reject syllables that are well formed but never written. A token
 is a syllable when it passes both. Tone placement is normalised first
-(see :mod:`pipeline.repair.tones`), so "hoà" and "hòa" are the same syllable.
+(see :mod:`pipeline.lang.tones`), so "hoà" and "hòa" are the same syllable.
 
 The inventory is shipped as ``models/syllables.txt.gz`` (built by
 ``models/build_syllables.py`` from the word lists): reading and filtering the
@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import patterns
-from pipeline.repair.tones import TONE_MARKS, place_tone, split_onset, split_tone
+from pipeline.lang.tones import TONE_MARKS, normalize_tone, place_tone, split_onset, split_tone
 
 HUNSPELL_DIC = Path("/usr/share/hunspell/vi_VN.dic")
 INVENTORY_PATH = Path(__file__).resolve().parents[2] / "models" / "syllables.txt.gz"
@@ -148,3 +148,15 @@ def valid_share(text: str) -> float:
         return 0.0
     good = sum(is_syllable(t) or is_abbreviation(t) or bool(_ROMAN.match(t)) for t in tokens)
     return good / len(tokens)
+
+
+def normalize_tones(text: str) -> str:
+    """Every Vietnamese syllable of ``text`` with its mark in the house style; other words as they are."""
+    return _TOKEN.sub(lambda m: _house_style(m.group(0)), text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _house_style(word: str) -> str:
+    """The word in the house style when that is a syllable; cached, as words repeat."""
+    placed = normalize_tone(word)
+    return placed if placed != word and is_syllable(placed) else word

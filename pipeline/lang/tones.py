@@ -6,13 +6,16 @@ on the first vowel; with a final consonant it sits on the second ("hoàng",
 "khuyến"); a vowel with a hat or horn (â ê ô ơ ư ă) always takes it ("thuở",
 "người"). Every syllable is normalised to this one style, so "hoà" and "hòa"
 are one word for matching, counting and the language model.
+
+Writing the house style over running text needs the syllable inventory: that is
+:func:`pipeline.lang.syllables.normalize_tones`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _SHAPED = set("ăâêôơư")
@@ -75,19 +78,3 @@ def normalize_tone(syllable: str) -> str:
     bare, tone = split_tone(syllable)
     return place_tone(bare, tone)
 
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def normalize_tones(text: str) -> str:
-    """Every Vietnamese syllable of ``text`` with its mark in the house style; other words as they are."""
-    return _LETTERS.sub(lambda m: _house_style(m.group(0)), text)
-
-
-@lru_cache(maxsize=1 << 15)
-def _house_style(word: str) -> str:
-    """The word in the house style when that is a syllable; cached, as words repeat."""
-    from pipeline.repair.syllables import is_syllable  # syllables imports this module
-
-    placed = normalize_tone(word)
-    return placed if placed != word and is_syllable(placed) else word

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from pipeline.lang.syllables import normalize_tones, valid_share
 from pipeline.models import RepairCount, Source, Text
 from pipeline.repair import legacy
 from pipeline.repair.columns import tables_to_rows
@@ -31,8 +32,6 @@ from pipeline.repair.mojibake import fix_mojibake
 from pipeline.repair.ocr_slips import fix_ocr_slips
 from pipeline.repair.question_marks import question_marks_to_gaps
 from pipeline.repair.reflow import reflow_lines
-from pipeline.repair.syllables import valid_share
-from pipeline.repair.tones import normalize_tones
 from pipeline.repair.unicode_forms import normalize
 
 

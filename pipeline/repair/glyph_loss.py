@@ -27,10 +27,10 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from pipeline.lang.syllables import inventory, is_syllable
 from pipeline.repair.columns import column_gutters
 from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
 from pipeline.repair.places import MAX_NAME, TIER_ENDS, name_cost, place_fillings, tiers_after
-from pipeline.repair.syllables import inventory, is_syllable
 
 NEVER = 99.0  # cost of filling in a character that is no letter
 MAX_FILLS = 4  # lost letters in one token

@@ -29,7 +29,7 @@ def _is_latin(c: str) -> bool:
 
 def _reads_vietnamese(word: str) -> bool:
     """A word made wholly of look-alikes that spells a Vietnamese syllable or an abbreviation."""
-    from pipeline.repair.syllables import is_abbreviation, is_syllable
+    from pipeline.lang.syllables import is_abbreviation, is_syllable
 
     composed = unicodedata.normalize("NFC", word)
     return all(_is_latin(c) or unicodedata.combining(c) for c in word) and (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.lang.syllables import is_syllable
 from pipeline.repair.lines import RawLine
-from pipeline.repair.syllables import is_syllable
 
 _HEAD = re.compile(r"(?<![\w-])([^\W\d_]+)-\s*$")
 _TAIL = re.compile(r"^\s*([^\W\d_]+)")

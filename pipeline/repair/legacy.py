@@ -24,8 +24,8 @@ import unicodedata
 from functools import cache
 
 from pipeline import patterns
+from pipeline.lang.syllables import syllable_share, valid_share
 from pipeline.repair import viqr
-from pipeline.repair.syllables import syllable_share, valid_share
 
 ENCODINGS = ("tcvn3", "vni", "viscii", "viqr")
 # A document is legacy-encoded when a table lifts its syllable share this much, to at least MIN.

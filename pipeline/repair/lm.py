@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pipeline.lang.syllables import canonical, inventory, is_abbreviation, is_syllable
 from pipeline.repair.places import place_words
-from pipeline.repair.syllables import canonical, inventory, is_abbreviation, is_syllable
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "syllable_lm.json.gz"
 DISCOUNT = 0.75

@@ -17,9 +17,9 @@ import re
 import unicodedata
 from functools import cache
 
+from pipeline.lang.syllables import canonical, inventory, is_syllable
+from pipeline.lang.tones import place_tone, split_tone
 from pipeline.repair.lm import UNK, LanguageModel, lm_token
-from pipeline.repair.syllables import canonical, inventory, is_syllable
-from pipeline.repair.tones import place_tone, split_tone
 from pipeline.repair.word_pairs import word_pairs
 
 MARGIN = 4.0

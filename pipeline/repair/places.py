@@ -19,8 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline.repair.syllables import canonical
-from pipeline.repair.tones import normalize_tones
+from pipeline.lang.syllables import canonical, normalize_tones
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "places.tsv.gz"
 # Tier words as written before a name, lower case; "thành phố" is a province or a district.

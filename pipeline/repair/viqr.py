@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.repair.syllables import is_syllable
+from pipeline.lang.syllables import is_syllable
 
 TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
 SHAPES = {"a(": "ă", "a^": "â", "e^": "ê", "o^": "ô", "o+": "ơ", "u+": "ư"}

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
-from pipeline.repair.syllables import canonical, viet74k_path
+from pipeline.lang.syllables import canonical, viet74k_path
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline import patterns
+from pipeline.lang.tiers import issuer_level
 from pipeline.markers import is_table_row, match_marker
 from pipeline.models import Block, Line, Plan, PlanMeta, Text
 from pipeline.segment import issuer as issuer_mod
@@ -170,7 +171,7 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
         issue_date=header.issue_date,
         place=header.place,
         issuer=issuer,
-        issuer_level=issuer_mod.issuer_level(issuer),
+        issuer_level=issuer_level(issuer),
         title=" ".join(title.split()),
         signer_name=signature.signer_name,
         signer_title=signature.signer_title,

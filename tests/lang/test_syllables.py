@@ -1,6 +1,6 @@
 """Syllable validity: what the OCR and repair stages rely on to judge text."""
 
-from pipeline.repair.syllables import (
+from pipeline.lang.syllables import (
     inventory,
     is_syllable,
     valid_share,

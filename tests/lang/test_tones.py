@@ -1,4 +1,5 @@
-from pipeline.repair.tones import normalize_tone, normalize_tones
+from pipeline.lang.syllables import normalize_tones
+from pipeline.lang.tones import normalize_tone
 
 
 def test_open_oa_oe_uy_take_the_mark_on_the_first_vowel():

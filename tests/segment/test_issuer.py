@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.segment.issuer import choose, from_agency_lines, from_preamble, issuer_level
+from pipeline.lang.tiers import issuer_level
+from pipeline.segment.issuer import choose, from_agency_lines, from_preamble
 
 
 def test_committee_name_split_over_two_letterhead_lines():
