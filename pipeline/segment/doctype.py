@@ -75,7 +75,8 @@ def title_span(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[int],
         if is_rule(text):
             i += 1
             break
-        if (title and _opens_preamble(text)) or match_marker(text) or text.startswith("("):
+        if ((title or text.lower().startswith("kính gửi")) and _opens_preamble(text)) \
+                or match_marker(text) or text.startswith("("):
             break
         if title and (text.endswith(":") or (text.endswith((".", ";")) and len(text) > 200)):
             break  # "… ban hành Kế hoạch như sau:" is the preamble, whatever its first word

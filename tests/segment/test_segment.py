@@ -63,3 +63,10 @@ def test_a_plan_issued_with_a_decision_records_its_code():
                         "ngày 14/02/2025 của Ủy ban nhân dân huyện)\n")
     assert plan_from_text(text).meta.attached_code == "215/QĐ-UBND"
     assert plan_from_text(FULL).meta.attached_code == ""
+
+
+def test_an_invitation_is_a_document_type_and_kinh_gui_is_no_title():
+    plan = plan_from_text("HỘI ĐỒNG NHÂN DÂN\nHUYỆN TUẦN GIÁO\nSố: 06/GM-HĐND\n"
+                          "Tuần Giáo, ngày 12 tháng 11 năm 2020\nGIẤY MỜI\nKính gửi: Các đại biểu\n"
+                          "1. Thành phần: Thường trực HĐND huyện.")
+    assert (plan.meta.doc_type, plan.meta.title, plan.meta.place) == ("Giấy mời", "", "Tuần Giáo")
