@@ -16,6 +16,7 @@ from pipeline import patterns
 from pipeline.compare.frames import empty
 from pipeline.compare.similarity import best_match, normalise, sort_key
 from pipeline.lang.casing import expand_abbreviations
+from pipeline.lang.tiers import tier_alternation
 
 PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
 CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "doc_id",
@@ -25,7 +26,7 @@ CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "d
 # the same kind of body at two levels, which is what a side-by-side wants to line up. A tier
 # that is the name's own noun ("Ủy ban nhân dân các xã", "Mỗi xã", "các quận, huyện") stays.
 _TRAILING_TIER = re.compile(r"(?<!,)(?<!\bcác)(?<!\bmỗi)(?<!\btừng)"
-                            r"\s+(thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)$", re.IGNORECASE)
+                            rf"\s+({tier_alternation()})$", re.IGNORECASE)
 
 
 def section_labels() -> list[str]:

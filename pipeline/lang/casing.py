@@ -14,8 +14,7 @@ from functools import cache
 
 from pipeline import patterns
 from pipeline.lang.syllables import is_syllable
-
-_TIER_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+from pipeline.lang.tiers import tier_words
 
 
 @cache
@@ -52,7 +51,7 @@ def name_case(name: str) -> str:
     for head in header["place_heads"]:
         if low.startswith(head.lower() + " "):
             return head + " " + low[len(head) + 1:].title()
-    for tier in _TIER_WORDS:
+    for tier in tier_words():
         for m in re.finditer(rf"\s{tier}\s+(?P<place>(?P<first>\S+).*)$", low):
             if m.group("first") not in header["not_places"]:
                 head = low[: m.start("place")]
@@ -83,7 +82,7 @@ def _capitalise_head(low: str) -> str:
             continue
         w = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
-        if (w in _TIER_WORDS or w in ("thành", "phố", "thị", "trấn")) and \
+        if (w in tier_words() or w in ("thành", "phố", "thị", "trấn")) and \
                 following not in patterns.load("header")["not_places"]:
             out.append(w)
             proper_next = False

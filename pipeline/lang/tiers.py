@@ -1,28 +1,45 @@
-"""Administrative tiers: which level of government a body's name belongs to.
+"""Administrative tiers: the tier words (tỉnh, huyện, xã ...) and the level of government
+a body's name belongs to.
 
-Shared by segment (the plan's own issuer) and compare (the issuer of a cited
-document, read from its name the same way).
+The words and their levels are data (``patterns/tiers.yaml``), written once for every
+stage: segment (the plan's own issuer, letterhead casing), repair (place names after a
+tier word), compare (the issuer of a cited document, bodies lined up across plans).
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from pipeline import patterns
+
+
+@cache
+def tier_words() -> tuple[str, ...]:
+    """Every tier word, lower case, a word before any word it ends with ("thị xã" before "xã")."""
+    return tuple(patterns.load("tiers")["tiers"])
+
+
+@cache
+def tier_alternation() -> str:
+    """The tier words as a regex alternation (no group), for "<tier> <Name>" patterns."""
+    return "|".join(tier_words())
 
 
 def issuer_level(issuer: str) -> str:
     """national, province, district, commune (People's Committees by tier) or agency."""
     low = issuer.lower()
     header = patterns.load("header")
+    table = patterns.load("tiers")
     for position in header["position_prefixes"]:
         low = low.removeprefix(position + " ")
     if low.startswith(("ủy ban nhân dân", "uỷ ban nhân dân")):
         rest = low.split("nhân dân", 1)[1].strip()
-        for level, words in header["tiers"].items():
-            if rest.startswith(tuple(words)):
-                return level
-        if rest.startswith("thành phố"):
-            city = rest.removeprefix("thành phố").strip()
-            return "province" if not city or city in header["central_cities"] else "district"
+        for word, level in table["tiers"].items():
+            if rest.startswith(word):
+                if level != "city":
+                    return level
+                city = rest.removeprefix(word).strip()
+                return "province" if not city or city in table["central_cities"] else "district"
         return ""
     if any(w in low for w in header["national_words"]) or low.startswith("bộ "):
         return "national"

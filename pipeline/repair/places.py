@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.lang.syllables import canonical, normalize_tones
+from pipeline.lang.tiers import tier_words
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "places.tsv.gz"
-# Tier words as written before a name, lower case; "thành phố" is a province or a district.
-TIERS = ("tỉnh", "thành phố", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
+# Tier words as written before a name, lower case (patterns/tiers.yaml).
+TIERS = tier_words()
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 # The last model token of each tier word: a decoder path ending in one may go on with a name.

@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 from pipeline import patterns
 from pipeline.lang.casing import expand_abbreviations, find_mixed_case, issuer_heads, name_case
 from pipeline.lang.letters import UPPER, UPPER_LETTERS
+from pipeline.lang.tiers import tier_alternation, tier_words
 
-_TIERS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 _SUBJECT_VERB = re.compile(
     r"(?P<subject>[^,;.:()]+?)\s+(?:xây dựng|ban hành|triển khai|tổ chức|thống nhất)\s+"
     r"(?:và\s+\S+\s+)?(?:kế hoạch|chương trình|hướng dẫn)", re.IGNORECASE)
@@ -44,7 +44,7 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
         if not clean:
             continue
         low = expand_abbreviations(clean).lower()
-        if bodies and (low.startswith(_TIERS) or _head_at(low) != 0):
+        if bodies and (low.startswith(tier_words()) or _head_at(low) != 0):
             bodies[-1] += " " + clean
         else:
             bodies.append(clean)
@@ -154,18 +154,17 @@ def _committee_name(issuer: str, letterhead: str) -> str:
 
 def _trailing_tier(issuer: str) -> str:
     low = issuer.lower()
-    return next((t for t in _TIERS if low.endswith(" " + t)), "")
+    return next((t for t in tier_words() if low.endswith(" " + t)), "")
 
 
 def _has_locality(issuer: str) -> bool:
     """True when a tier word in the name is followed by a capitalised place name."""
     committees = "|".join(patterns.load("header")["party_committees"])
-    return bool(re.search(r"\b(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường"
-                          rf"|(?i:{committees}))\s+{UPPER}", issuer))
+    return bool(re.search(rf"\b(?:{tier_alternation()}|(?i:{committees}))\s+{UPPER}", issuer))
 
 
 def _locality_of(parent: str) -> str:
-    m = re.search(rf"\s(?:thành phố|thị xã|tỉnh|huyện|quận|xã|phường)\s+{UPPER}.*$", parent)
+    m = re.search(rf"\s(?:{tier_alternation()})\s+{UPPER}.*$", parent)
     return m.group(0) if m else ""
 
 
