@@ -52,7 +52,10 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
     rows = []
     lead: dict[str, str] = {}  # section -> bodies its last "Đơn vị chủ trì: ..." line named
     task: dict[str, str] = {}  # section -> its last line that is neither a label nor a bound
+    targets = _target_sections(plan)
     for unit in body_units(plan):
+        if unit.section_id in targets:
+            continue  # a dated target ("Đến hết năm 2030: 100% ...") is a criterion, not a task's bound
         for sentence in sentences(unit):
             if labelled := assignment_line(sentence.text):
                 if labelled[0] in ("lead", "assigned"):
@@ -79,6 +82,16 @@ _TIME_LABEL = re.compile(r"^\s*[-–+•]?\s*Thời (?:gian|hạn)(?:\s+(?:thự
 
 # A section headed by its time ("III. THỜI GIAN THỰC HIỆN") holds the plan's timeframe, no task.
 _TIME_HEADING = re.compile(r"^\s*thời (?:gian|hạn)\b", re.IGNORECASE)
+
+
+_TARGET_HEADING = re.compile(r"^\s*(?:Các\s+)?(?:chỉ tiêu|mục tiêu)\b", re.IGNORECASE)
+
+
+def _target_sections(plan: Plan) -> set[str]:
+    """Sections listing targets (Mục tiêu ..., Chỉ tiêu ...) and everything under them."""
+    heads = [s.section_id for s in plan.sections if _TARGET_HEADING.match(s.heading)]
+    return {s.section_id for s in plan.sections
+            if any(s.section_id == h or s.section_id.startswith(h + ".") for h in heads)}
 
 
 def _labelled_bounds(text: str, label: re.Match[str] | None, year: int | None) -> list[_Bound]:

@@ -96,3 +96,10 @@ def test_a_yearly_report_and_half_yearly_with_its_day(make_plan):
                  "- Đưa kết quả vào đánh giá, xếp loại đảng viên hằng năm.") == [
         ("", "half-yearly", "periodic", "định kỳ 6 tháng (trước ngày 18/5)", "Sở Công Thương"),
         ("", "yearly", "periodic", "hàng năm", "")]
+
+
+def test_a_dated_target_is_no_deadline(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu cụ thể",
+                 "- Đến hết năm 2030: 100% xã có điểm phục vụ.", "II. NỘI DUNG",
+                 "- Sở Nội vụ hoàn thành trước ngày 30/6/2026.") == [
+        ("2026-06-30", "", "by", "trước ngày 30/6/2026", "Sở Nội vụ")]
