@@ -102,4 +102,4 @@ def test_a_dated_target_is_no_deadline(make_plan):
     assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu cụ thể",
                  "- Đến hết năm 2030: 100% xã có điểm phục vụ.", "II. NỘI DUNG",
                  "- Sở Nội vụ hoàn thành trước ngày 30/6/2026.") == [
-        ("2026-06-30", "", "by", "trước ngày 30/6/2026", "Sở Nội vụ")]
+        ("2026-06-30", "", "by", "hoàn thành trước ngày 30/6/2026", "Sở Nội vụ")]
