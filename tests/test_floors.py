@@ -37,11 +37,7 @@ PEERS = FLOORS[1]  # the stages: none imports another
 FLOOR_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 # Cycles allowed, as the sorted modules in them.
-CYCLE_EXCEPTIONS: dict[tuple[str, ...], str] = {
-    ("pipeline.ingest.doc_reader", "pipeline.ingest.docx_reader"):
-        "both lazy, within one reader: a .docx that is really a Word 97 file goes to doc_reader, "
-        "which converts it with LibreOffice and reads the result with docx_reader",
-}
+CYCLE_EXCEPTIONS: dict[tuple[str, ...], str] = {}
 
 
 def _modules() -> dict[str, Path]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.ingest.doc_reader import read_doc
-from pipeline.ingest.docx_reader import read_docx
+from pipeline.ingest.doc_reader import read_doc, read_word
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.image_reader import read_image
 from pipeline.ingest.options import IngestOptions, Limits, OcrOptions
@@ -23,7 +22,7 @@ Reader = Callable[[Path, str, IngestOptions], Source]
 READERS: dict[str, Reader] = {
     ".txt": read_plain_text,
     ".md": read_plain_text,
-    ".docx": read_docx,
+    ".docx": read_word,
     ".doc": read_doc,
 }
 # Readers that may OCR pages, and so take the OCR settings and the worker count.

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from pipeline.ingest.docx_reader import OLE_MAGIC, check_package, docx_lines, read_docx
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.options import IngestOptions
 from pipeline.models import Page, Source
@@ -24,10 +25,16 @@ CONVERT_SECONDS = 180.0
 _FIB_ENCRYPTED = 0x0100  # fEncrypted in the Word 97 file information block's flags
 
 
+def read_word(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
+    """Read a .docx by what it holds: a Word 97 file under a .docx name is read as what it is."""
+    with path.open("rb") as handle:
+        if handle.read(8) == OLE_MAGIC:
+            return read_doc(path, doc_id, options)
+    return read_docx(path, doc_id, options)
+
+
 def read_doc(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
     """Read a .doc (or an RTF / HTML file named .doc) through a .docx conversion."""
-    from pipeline.ingest.docx_reader import OLE_MAGIC, check_package, docx_lines
-
     options = options or IngestOptions()
     with path.open("rb") as handle:
         head = handle.read(8)

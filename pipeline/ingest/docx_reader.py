@@ -22,12 +22,7 @@ _MIB = 1 << 20
 
 
 def read_docx(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
-    """Read a .docx; a Word 97 file under a .docx name is read as what it is."""
-    with path.open("rb") as handle:
-        if handle.read(8) == OLE_MAGIC:
-            from pipeline.ingest.doc_reader import read_doc
-
-            return read_doc(path, doc_id, options)
+    """Read a Word package (.docx). A .docx file may hold Word 97: see ``doc_reader.read_word``."""
     check_package(path, (options or IngestOptions()).limits)
     return Source(doc_id, path, "docx", (Page(1, tuple(docx_lines(path)), "docx"),))
 
