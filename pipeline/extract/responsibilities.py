@@ -27,9 +27,8 @@ from pipeline.extract.bodies import (
 from pipeline.extract.common import Unit, alternation, block_unit, lower_first, sentences, tidy
 from pipeline.extract.tables import split_cell_bodies, task_rows
 from pipeline.lang.casing import expand_abbreviations
+from pipeline.lang.tiers import tier_words
 from pipeline.models import Block, Plan, Responsibility
-
-_TIERS = ("xã", "huyện", "tỉnh", "thành phố", "quận", "phường", "thị trấn", "thị xã")
 
 
 @dataclass(frozen=True)
@@ -333,6 +332,6 @@ def _fuller(body: str, names: list[str]) -> str:
     low = normal(body)
     for other in names:
         rest = normal(other)[len(low):].strip()
-        if normal(other).startswith(low + " ") and rest in _TIERS:
+        if normal(other).startswith(low + " ") and rest in tier_words():
             return other
     return body
