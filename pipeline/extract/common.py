@@ -75,6 +75,13 @@ def tidy(value: str) -> str:
     return value.strip(" ,:")
 
 
+def sections_under(plan: Plan, heading: re.Pattern[str]) -> set[str]:
+    """Ids of the sections whose heading ``heading`` matches, and of every section under them."""
+    heads = [s.section_id for s in plan.sections if heading.match(s.heading)]
+    return {s.section_id for s in plan.sections
+            if any(s.section_id == h or s.section_id.startswith(h + ".") for h in heads)}
+
+
 def capital_first(value: str) -> str:
     """A name taken from mid-sentence gets a capital first letter."""
     return value[:1].upper() + value[1:] if value else value

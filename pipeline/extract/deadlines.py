@@ -19,7 +19,7 @@ from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.bodies import find_subject
-from pipeline.extract.common import Unit, body_units, lower_first, sentences, tidy
+from pipeline.extract.common import Unit, body_units, lower_first, sections_under, sentences, tidy
 from pipeline.extract.responsibilities import assignment_line, owner_of, section_owners
 from pipeline.extract.tables import cell_rules, task_rows
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
@@ -52,7 +52,7 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
     rows = []
     lead: dict[str, str] = {}  # section -> bodies its last "Đơn vị chủ trì: ..." line named
     task: dict[str, str] = {}  # section -> its last line that is neither a label nor a bound
-    targets = _target_sections(plan)
+    targets = sections_under(plan, _target_heading())
     for unit in body_units(plan):
         if unit.section_id in targets:
             continue  # a dated target ("Đến hết năm 2030: 100% ...") is a criterion, not a task's bound
@@ -84,14 +84,10 @@ _TIME_LABEL = re.compile(r"^\s*[-–+•]?\s*Thời (?:gian|hạn)(?:\s+(?:thự
 _TIME_HEADING = re.compile(r"^\s*thời (?:gian|hạn)\b", re.IGNORECASE)
 
 
-_TARGET_HEADING = re.compile(r"^\s*(?:Các\s+)?(?:chỉ tiêu|mục tiêu)\b", re.IGNORECASE)
-
-
-def _target_sections(plan: Plan) -> set[str]:
-    """Sections listing targets (Mục tiêu ..., Chỉ tiêu ...) and everything under them."""
-    heads = [s.section_id for s in plan.sections if _TARGET_HEADING.match(s.heading)]
-    return {s.section_id for s in plan.sections
-            if any(s.section_id == h or s.section_id.startswith(h + ".") for h in heads)}
+@cache
+def _target_heading() -> re.Pattern[str]:
+    """Headings of target lists, as criteria.yaml names them (their items are criteria)."""
+    return re.compile(patterns.load("criteria")["target_groups"], re.IGNORECASE)
 
 
 def _labelled_bounds(text: str, label: re.Match[str] | None, year: int | None) -> list[_Bound]:

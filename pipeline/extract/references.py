@@ -18,7 +18,7 @@ from pipeline import patterns
 from pipeline.extract.common import Unit, alternation, body_units, tidy
 from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
-from pipeline.lang.laws import closed_names, known_name_at
+from pipeline.lang.laws import closed_names, known_name_at, names_with
 from pipeline.lang.letters import UPPER
 from pipeline.models import Plan, Reference
 
@@ -106,7 +106,7 @@ def find_references(plan: Plan) -> tuple[Reference, ...]:
     is no reference."""
     rows: dict[tuple[str, str], Reference] = {}
     own = ref_key(re.sub(r"\s+", "", plan.meta.code)) if plan.meta.code else ""
-    laws = tuple(n.casefold() for n in closed_names(plan.text.string))
+    laws = names_with(closed_names(plan.text.string))
     for unit in body_units(plan, ("title", "preamble", "heading", "item", "body", "row", "appendix",
                                   "closing")):
         if unit.block.role == "closing" and not _FOOTNOTE.match(unit.text):
@@ -133,7 +133,7 @@ def _completed(first: Reference, later: Reference) -> Reference:
                    ref_title=first.ref_title or later.ref_title)
 
 
-def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] = ()) -> list[Reference]:
+def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] | None = None) -> list[Reference]:
     rx, text = _rx(), unit.text
     rows, taken = [], []
     for m in rx.citation.finditer(text):
@@ -238,7 +238,7 @@ def _read_title(text: str, pos: int) -> tuple[str, int]:
     return tidy(text[start:end].strip(_QUOTES)).strip(_QUOTES), end
 
 
-def _known_law_end(text: str, m: re.Match[str], cite: _Cite, laws: tuple[str, ...]) -> int:
+def _known_law_end(text: str, m: re.Match[str], cite: _Cite, laws: tuple[str, ...] | None) -> int:
     """Where a law's name ends: a known name's end when one stands there (the pattern
     alone stops at capitals or runs into the sentence), else the pattern's."""
     if not m.groupdict().get("name") or m.groupdict().get("year"):

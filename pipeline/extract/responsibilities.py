@@ -24,7 +24,16 @@ from pipeline.extract.bodies import (
     split_bodies,
     strip_role_note,
 )
-from pipeline.extract.common import Unit, alternation, block_unit, lower_first, sentences, tidy
+from pipeline.extract.common import (
+    Unit,
+    alternation,
+    block_unit,
+    capital_first,
+    lower_first,
+    sections_under,
+    sentences,
+    tidy,
+)
 from pipeline.extract.tables import split_cell_bodies, task_rows
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.tiers import tier_words
@@ -78,7 +87,7 @@ def executing_bodies(text: str) -> list[str]:
     if not m:
         return []
     parts = _rx().executes_split.split(m.group("bodies"))
-    return [lower_first_body(tidy(p)) for p in parts if tidy(p)]
+    return [capital_first(tidy(p)) for p in parts if tidy(p)]
 
 
 def assignment_line(text: str) -> tuple[str, str] | None:
@@ -140,9 +149,7 @@ def find_responsibilities(plan: Plan) -> tuple[Responsibility, ...]:
 
 def _attendance_sections(plan: Plan) -> set[str]:
     """Sections that list who attends or who is covered, and their subsections."""
-    heads = [s.section_id for s in plan.sections if _rx().attendance.match(s.heading)]
-    return {s.section_id for s in plan.sections
-            if any(s.section_id == h or s.section_id.startswith(h + ".") for h in heads)}
+    return sections_under(plan, _rx().attendance)
 
 
 def section_owners(plan: Plan) -> dict[str, tuple[Owner, str]]:
@@ -261,14 +268,9 @@ def _labelled_rows(doc_id: str, unit: Unit, role: str, named: str) -> list[Respo
             rows.extend(_row(doc_id, unit, body, r, subject.rest)
                         for body in split_bodies(tidy(subject.body)) for r in roles)
         else:
-            rows.extend(_row(doc_id, unit, lower_first_body(body), role, "")
+            rows.extend(_row(doc_id, unit, capital_first(body), role, "")
                         for body in split_cell_bodies(clause))
     return rows
-
-
-def lower_first_body(body: str) -> str:
-    """A body listed after a label in lower case ("các cơ quan liên quan") named as a row is."""
-    return body[:1].upper() + body[1:]
 
 
 def _table_rows(plan: Plan) -> Iterator[Responsibility]:

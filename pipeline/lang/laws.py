@@ -39,13 +39,16 @@ def closed_names(text: str) -> dict[str, bool]:
     return found
 
 
-def known_name_at(text: str, pos: int, own: tuple[str, ...] = ()) -> int:
-    """Length of the longest known law name standing at ``text[pos:]`` (whole words), else 0.
+def names_with(own: dict[str, bool] | tuple[str, ...]) -> tuple[str, ...]:
+    """The shipped names and a document's own (names it closes itself), casefolded, longest first:
+    computed once per document, then passed to :func:`known_name_at`."""
+    return tuple(sorted({*(n.casefold() for n in own), *law_names()}, key=len, reverse=True))
 
-    ``own``: names the document itself closes elsewhere (casefolded), known for this document.
-    """
+
+def known_name_at(text: str, pos: int, names: tuple[str, ...] | None = None) -> int:
+    """Length of the longest known law name standing at ``text[pos:]`` (whole words), else 0."""
     low = text[pos:pos + 200].casefold()
-    for name in sorted({*own, *law_names()}, key=len, reverse=True):
+    for name in law_names() if names is None else names:
         if low.startswith(name) and not re.match(r"[\wÀ-ỹđ]", low[len(name):len(name) + 1]):
             return len(name)
     return 0
