@@ -8,7 +8,8 @@ never with each task.
 
 - :class:`PoolExecutor` (the default): supervised forked processes
   (:mod:`pipeline.workers`), with the time and memory budget per document. The
-  shared object is set before the workers are forked, so they inherit it.
+  shared object is bound to the task function with :func:`functools.partial`
+  before the workers are forked, so they inherit it without pickling.
 - :class:`DaskExecutor` (``--scheduler tcp://HOST:8786``): ``dask.distributed``;
   the shared object is scattered to every worker once (``broadcast=True``).
   Memory is limited by each worker's own ``--memory-limit`` (its nanny restarts a
@@ -22,16 +23,13 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from pipeline.workers import Budget, Failed, iter_tasks
 
-# What forked pool workers inherit: (fn, shared) of the map being run.
-_FORKED: list[Any] = [None, None]
 
-
-def _call_with_shared(*task: Any) -> Any:
-    fn, shared = _FORKED
+def _with_shared(fn: Callable, shared: Any, *task: Any) -> Any:
     return fn(*task, shared)
 
 
@@ -45,12 +43,8 @@ class PoolExecutor:
 
     def map(self, fn: Callable, tasks: Sequence[tuple], seconds: Sequence[float],
             shared: Any = None) -> Iterator[tuple[int, Any]]:
-        _FORKED[:] = [fn, shared]
-        try:
-            yield from iter_tasks(_call_with_shared, tasks, self.workers,
-                                  Budget(seconds, self.memory_mb))
-        finally:
-            _FORKED[:] = [None, None]
+        yield from iter_tasks(partial(_with_shared, fn, shared), tasks, self.workers,
+                              Budget(seconds, self.memory_mb))
 
     def close(self) -> None:
         pass

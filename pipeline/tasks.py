@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import threading
 from pathlib import Path
 
 from pipeline.cache import read_pickle as _read_pickle
@@ -71,8 +70,7 @@ def mine_task(path: Path, doc_id: str, options: RunOptions, entry: str, known: s
         raise RuntimeError("the document read in the first pass is missing from the run's cache")
     source = dataclasses.replace(source, doc_id=doc_id, path=path)
     lm = lm or default_model()
-    watch = _watched(lm)
-    watch.reset()
+    lm.memo.consulted = False  # one document at a time per process (see executors)
     seen: list[str] = []
 
     def unchanged(text: Text) -> bool:
@@ -80,7 +78,7 @@ def mine_task(path: Path, doc_id: str, options: RunOptions, entry: str, known: s
         return known is not None and seen[0] == known
 
     result = finish(source, options, lm, unchanged)
-    used = watch.used() or any(p.method == "ocr" for p in source.pages)
+    used = lm.memo.consulted or any(p.method == "ocr" for p in source.pages)
     if result is None:
         return Mined(None, None, seen[0], used)
     text = result.plan.text.string if result.plan is not None else None
@@ -93,47 +91,3 @@ def _write_text(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8", errors="surrogatepass")
     tmp.replace(path)
-
-
-class _Watch(dict):
-    """A language model's ``__dict__`` that notes, per thread, whether it was read.
-
-    The model keeps its caches and statistics in its ``__dict__`` and every score
-    goes through them (``get``/``setdefault``), so a repair that never touched them
-    never consulted the model: its result holds for any batch model.
-    """
-
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
-        self._local = threading.local()
-
-    def reset(self) -> None:
-        self._local.used = False
-
-    def used(self) -> bool:
-        return getattr(self._local, "used", False)
-
-    def get(self, *args):  # noqa: D102
-        self._local.used = True
-        return super().get(*args)
-
-    def setdefault(self, *args):  # noqa: D102
-        self._local.used = True
-        return super().setdefault(*args)
-
-    def __getitem__(self, key):
-        self._local.used = True
-        return super().__getitem__(key)
-
-    def __reduce__(self):
-        return dict, (dict(self),)
-
-
-_WATCH_LOCK = threading.Lock()
-
-
-def _watched(lm: LanguageModel) -> _Watch:
-    with _WATCH_LOCK:
-        if not isinstance(lm.__dict__, _Watch):
-            lm.__dict__ = _Watch(lm.__dict__)
-        return lm.__dict__

@@ -156,11 +156,11 @@ class Vocabulary(NamedTuple):
 
 def vocabulary_of(lm: LanguageModel) -> Vocabulary:
     """The model's :class:`Vocabulary`, kept on the model."""
-    vocabulary = lm.__dict__.get("_vocabulary")
+    derived = lm.memo.table("derived")
+    vocabulary = derived.get("vocabulary")
     if vocabulary is None:
         seen = frozenset(w for (w,) in lm.counts[0] if w.isalpha())
-        vocabulary = Vocabulary(seen - inventory(), seen)
-        lm.__dict__["_vocabulary"] = vocabulary
+        vocabulary = derived["vocabulary"] = Vocabulary(seen - inventory(), seen)
     return vocabulary
 
 
@@ -247,7 +247,7 @@ def _priced_candidates(span: str, vocabulary: Vocabulary, lm: LanguageModel
     Kept on the model: it does not depend on the loss model, so every learning
     round and the final decoding of a document share it.
     """
-    cache_ = lm.__dict__.setdefault("_priced", {})
+    cache_ = lm.memo.table("priced")
     found = cache_.get(span)
     if found is None:
         found = cache_[span] = tuple(

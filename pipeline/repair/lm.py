@@ -65,22 +65,51 @@ def _tokens_of(text: str) -> tuple[str, ...]:
     return tuple(lm_token(p) for p in _PIECE.findall(text))
 
 
+class Memo:
+    """What a model derives from its counts (statistics, scores, decoder tables), owned
+    by the model and dropped as a whole whenever the counts change.
+
+    Every read of the model goes through :meth:`table` (or :meth:`LanguageModel.count`),
+    so ``consulted`` tells whether a repair looked at the model at all: a repair that
+    never did holds for any batch model, and the run cache re-uses it.
+    """
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict] = {}
+        self.consulted = False
+
+    def table(self, name: str) -> dict:
+        """The named cache, created empty on first use."""
+        self.consulted = True
+        return self.tables.setdefault(name, {})
+
+    def clear(self) -> None:
+        self.tables.clear()
+
+    def __getstate__(self) -> dict:
+        """Caches stay behind when a model is sent to a worker: they are rebuilt there."""
+        return {"tables": {}, "consulted": False}
+
+
 @dataclass
 class LanguageModel:
     """Trigram counts with interpolated absolute-discounting probabilities.
 
     Build with :meth:`train` (or :meth:`load` the shipped model) and add the
     batch's clean text with :meth:`extended`; scoring never changes the counts.
+    Derived caches live in :attr:`memo` (other repair modules keep theirs there
+    too, under their own names), so :meth:`add` clears every one of them.
     """
 
     counts: list[Counter[tuple[str, ...]]] = field(
         default_factory=lambda: [Counter(), Counter(), Counter()])
+    memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
 
     # ----------------------------------------------------------- building --
 
     def add(self, tokens: list[str]) -> None:
         """Count the n-grams of one document's token stream."""
-        self._cache_clear()
+        self.memo.clear()
         for n in (1, 2, 3):
             grams = self.counts[n - 1]
             for i in range(len(tokens) - n + 1):
@@ -115,16 +144,15 @@ class LanguageModel:
 
     # ------------------------------------------------------------ scoring --
 
-    def _cache_clear(self) -> None:
-        self.__dict__.pop("_stats", None)
-        self.__dict__.pop("_scores", None)
-        self.__dict__.pop("_extra_words", None)
-        self.__dict__.pop("_advance", None)
-        self.__dict__.pop("_priced", None)
+    def count(self, gram: tuple[str, ...]) -> int:
+        """How often ``gram`` (one to three tokens) was seen (a read of the model)."""
+        self.memo.consulted = True
+        return self.counts[len(gram) - 1].get(gram, 0)
 
     def _context_stats(self) -> tuple[Counter, Counter, int]:
         """Per context: total count and number of distinct followers; corpus size."""
-        stats = self.__dict__.get("_stats")
+        derived = self.memo.table("derived")
+        stats = derived.get("stats")
         if stats is None:
             totals: Counter[tuple[str, ...]] = Counter()
             types: Counter[tuple[str, ...]] = Counter()
@@ -133,7 +161,7 @@ class LanguageModel:
                     totals[key[:-1]] += value
                     types[key[:-1]] += 1
             stats = (totals, types, sum(self.counts[0].values()))
-            self.__dict__["_stats"] = stats
+            derived["stats"] = stats
         return stats
 
     def _unigram(self, word: str) -> float:
@@ -163,7 +191,7 @@ class LanguageModel:
         """
         if word == UNK:
             return UNK_LOGPROB
-        scores = self.__dict__.setdefault("_scores", {})
+        scores = self.memo.table("scores")
         key = (word, context[-2:])
         value = scores.get(key)
         if value is None:
@@ -177,7 +205,7 @@ class LanguageModel:
         Cached on the model like :meth:`logprob`: the decoder extends the same
         few contexts by the same candidate readings thousands of times a plan.
         """
-        cache = self.__dict__.setdefault("_advance", {})
+        cache = self.memo.table("advance")
         key = (context, tokens)
         hit = cache.get(key)
         if hit is None:

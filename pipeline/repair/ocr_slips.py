@@ -90,7 +90,7 @@ def _score(tokens: list[str], i: int, word: str, lm: LanguageModel) -> float:
 
 def _best_alternative(raw: str, tokens: list[str], i: int, lm: LanguageModel) -> str | None:
     word = tokens[i]
-    if len(raw) < 2 or word != UNK and lm.counts[0].get((word,)) and not is_syllable(raw):
+    if len(raw) < 2 or word != UNK and lm.count((word,)) and not is_syllable(raw):
         return None  # single letters and abbreviations the model knows
     alternatives = [s for s in _skeleton_index().get(_skeleton(canonical(raw)), ()) if s != word]
     if not alternatives:
@@ -107,4 +107,4 @@ def _paired(tokens: list[str], i: int, word: str, lm: LanguageModel) -> bool:
     """Does ``word`` at ``i`` form a known pair with the token before or after it?"""
     pairs = [(tokens[i - 1], word)] if i else []
     pairs += [(word, tokens[i + 1])] if i + 1 < len(tokens) else []
-    return any(pair in word_pairs() or lm.counts[1].get(pair) for pair in pairs)
+    return any(pair in word_pairs() or lm.count(pair) for pair in pairs)
