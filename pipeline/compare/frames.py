@@ -35,6 +35,14 @@ def nfc(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+def _nfc_column(column: pd.Series) -> pd.Series:
+    """:func:`nfc` over a column, vectorised for string columns (most cells of a run)."""
+    if pd.api.types.is_string_dtype(column) and column.dtype != object:
+        text = column.fillna("").str.normalize("NFC").str.strip()
+        return pd.Series(text.to_numpy(dtype=object), index=column.index, dtype="object")
+    return pd.Series([nfc(v) for v in column], index=column.index, dtype="object")
+
+
 def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Copy each input table with every contract column, text cells as NFC strings.
 
@@ -50,8 +58,7 @@ def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                 frame[column] = ""
         for column in frame.columns:
             if column != "level":
-                frame[column] = pd.Series([nfc(v) for v in frame[column]], index=frame.index,
-                                          dtype="object")
+                frame[column] = _nfc_column(frame[column])
         out[name] = frame.reset_index(drop=True)
     levels = pd.to_numeric(out["sections"]["level"], errors="coerce").fillna(0)
     out["sections"]["level"] = levels.astype(int)

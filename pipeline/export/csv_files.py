@@ -20,7 +20,7 @@ import pandas as pd
 from pipeline.export.atomic import write_atomic
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?\d[\d .,]*%?")
+_NUMBER = re.compile(r"[+-]?[0-9][0-9 .,]*%?")
 
 
 def as_text(value: object) -> object:
@@ -41,9 +41,20 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     safe = frame.rename(columns=_cell)
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(_cell)
+            safe[column] = _safe_column(safe[column])
     write_atomic(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
                                                lineterminator="\n"))
+
+
+def _safe_column(column: pd.Series) -> pd.Series:
+    """:func:`_cell` over a column; string columns in vectorised steps (a run's tables
+    hold hundreds of thousands of cells, and a Python call per cell dominated export)."""
+    if not pd.api.types.is_string_dtype(column) or column.dtype == object:
+        return column.map(_cell)
+    text = column.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+    formula = (text.str.startswith(FORMULA_START).fillna(False).astype(bool)
+               & ~text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool))
+    return text.where(~formula, "'" + text)
 
 
 def _cell(value: object) -> object:
