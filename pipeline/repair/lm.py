@@ -62,7 +62,7 @@ def lm_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def _tokens_of(text: str) -> tuple[str, ...]:
     """Cached: the decoder tokenises the same candidate readings and lines many times."""
-    return tuple(lm_token(p) for p in _PIECE.findall(text))
+    return tuple(map(lm_token, _PIECE.findall(text)))
 
 
 class Memo:
@@ -111,9 +111,9 @@ class LanguageModel:
         """Count the n-grams of one document's token stream."""
         self.memo.clear()
         for n in (1, 2, 3):
-            grams = self.counts[n - 1]
-            for i in range(len(tokens) - n + 1):
-                grams[tuple(tokens[i:i + n])] += 1
+            # Counter.update over an iterable counts in C: the run's parent builds the
+            # batch model from every document, serially, while the workers wait.
+            self.counts[n - 1].update(zip(*(tokens[k:] for k in range(n)), strict=False))
 
     @classmethod
     def train(cls, texts: Iterable[str]) -> LanguageModel:
