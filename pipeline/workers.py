@@ -26,6 +26,10 @@ from multiprocessing.connection import Connection, wait
 import psutil
 
 POLL_SECONDS = 0.2
+# Memory is read at most this often per worker: reading it walks /proc for the worker's
+# children (OCR engine, converters), and at every poll that walk was a serial cost of the
+# run's parent comparable to compare and export together.
+MEMORY_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ class _Worker:
         child.close()
         self.task: int | None = None
         self.started = 0.0
-        self.killed = False
+        self.memory_checked = 0.0
 
     def give(self, index: int, tasks: Sequence[tuple]) -> None:
         self.task, self.started = index, time.monotonic()
@@ -128,10 +132,12 @@ class _Worker:
 
     def over(self, budget: Budget, index: int) -> Failed | None:
         """Failed when the task ran past its time or the worker past its memory."""
-        seconds = budget.seconds[index]
-        if time.monotonic() - self.started > seconds:
+        seconds, now = budget.seconds[index], time.monotonic()
+        if now - self.started > seconds:
             return Failed(f"timed out after {seconds:.0f} s (the time limit per document; --timeout)")
-        used = resident_mb(self.process.pid)
+        used = 0.0
+        if now - self.memory_checked >= MEMORY_CHECK_SECONDS:
+            self.memory_checked, used = now, resident_mb(self.process.pid)
         if used > budget.memory_mb:
             return Failed(f"too large: used more than {budget.memory_mb} MiB of memory "
                           f"(the memory limit per worker; --max-memory)")
