@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -104,3 +105,20 @@ def _family(pid: int) -> list[psutil.Process]:
         return psutil.Process(pid).children(recursive=True)
     except psutil.Error:
         return []
+
+
+def test_a_workers_memory_counts_what_its_children_hold():
+    """The OCR engine and converters a worker starts count against its memory budget."""
+    from pipeline.workers import resident_mb
+
+    hold = "import time; x = bytearray(300 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(30)"
+    parent = subprocess.Popen(["bash", "-c", f"{sys.executable} -c \"{hold}\" & wait"],
+                              start_new_session=True)
+    try:
+        deadline = time.monotonic() + 20
+        while resident_mb(parent.pid) < 300 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert resident_mb(parent.pid) >= 300
+    finally:
+        os.killpg(parent.pid, signal.SIGKILL)
+        parent.wait()
