@@ -9,8 +9,23 @@ find the words a row came from.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, get_type_hints
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# The closed vocabularies of the stages and the tables (docs/output-contract.md says what each means).
+PageMethod = Literal["text", "ocr", "docx", "blank"]
+BlockRole = Literal["header", "title", "preamble", "heading", "item", "body", "row", "closing",
+                    "appendix"]
+IssuerLevel = Literal["national", "province", "district", "commune", "agency", ""]
+Part = Literal["main", "attached"]
+Relation = Literal["implements", "pursuant", "cites"]
+DeadlineKind = Literal["by", "within", "until", "periodic"]
+BodyRole = Literal["lead", "assigned", "coordinate", "requested"]
+Stage = Literal["input", "ingest", "repair", "segment", "extract", "run", "compare"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +46,7 @@ class Page:
 
     number: int
     lines: tuple[str, ...]
-    method: str  # "text" (text layer or plain file), "ocr", "docx"
+    method: PageMethod  # "text" (text layer or plain file), "ocr", "docx", "blank" (no text)
     confidence: float | None = None  # OCR mean confidence, 0..100
     seconds: float = 0.0
     # Per line of ``lines``, the mean OCR word confidence (0..100); empty when not read by OCR.
@@ -129,7 +144,7 @@ class Block:
     """
 
     line: Line
-    role: str
+    role: BlockRole
     section_id: str = ""
     marker: str = ""
     content: str = ""
@@ -156,9 +171,13 @@ class Section:
         return " ".join(b.line.text if b.role == "item" else b.content for b in self.body)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanMeta:
-    """One row of plans.csv."""
+    """One row of plans.csv: what segment reads from the document, then where it came from.
+
+    ``file``, ``format`` and ``pages`` are the run's to fill (export does, from the
+    :class:`DocumentResult`); segment leaves them empty.
+    """
 
     doc_id: str
     doc_type: str = ""
@@ -168,12 +187,15 @@ class PlanMeta:
     issue_date: str = ""
     place: str = ""
     issuer: str = ""
-    issuer_level: str = ""
+    issuer_level: IssuerLevel = ""
     title: str = ""
     signer_name: str = ""
     signer_title: str = ""
     signing_authority: str = ""
     attached_code: str = ""  # the decision a plan was issued with ("Ban hành kèm theo Quyết định số …")
+    file: str = ""  # the input file's path as given to the run
+    format: str = ""  # the file's suffix
+    pages: int = 0  # pages read
     # Mean OCR word confidence (0..100) of the lines each field was read from; None for a
     # field that is empty or was not read by OCR (text layer, Word, plain text).
     code_confidence: float | None = None
@@ -196,11 +218,11 @@ class Plan:
     # Section ids of the plan a decision issues (printed after its signature): part "attached".
     attached_sections: frozenset[str] = frozenset()
 
-    def part(self, section_id: str) -> str:
+    def part(self, section_id: str) -> Part:
         """"attached" for rows of the plan a decision issues, "main" for the document's own."""
         return "attached" if section_id and section_id in self.attached_sections else "main"
 
-    def blocks_with_role(self, *roles: str) -> tuple[Block, ...]:
+    def blocks_with_role(self, *roles: BlockRole) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.role in roles)
 
     def section(self, section_id: str) -> Section | None:
@@ -210,8 +232,14 @@ class Plan:
 # --------------------------------------------------------------- extract ----
 
 
-@dataclass(frozen=True)
+# Rows of the tables: keyword-only, because their field order is the tables' column order
+# (the contract's) and may change without breaking a caller. ``part`` is set by ``extract``.
+
+
+@dataclass(frozen=True, kw_only=True)
 class Reference:
+    """One row of references.csv: a cited document."""
+
     doc_id: str
     section_id: str
     ref_type: str
@@ -222,46 +250,71 @@ class Reference:
     ref_date: str
     ref_issuer: str
     ref_title: str
-    relation: str
+    relation: Relation
     raw: str
     span: Span
+    part: Part = "main"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Deadline:
+    """One row of deadlines.csv: a dated or recurring obligation."""
+
     doc_id: str
     section_id: str
     date: str
     period: str
-    kind: str
+    kind: DeadlineKind
     task: str
     responsible: str
     raw: str
     span: Span
+    part: Part = "main"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Responsibility:
+    """One row of responsibilities.csv: a (body, role) pair and its task."""
+
     doc_id: str
     section_id: str
     body: str
-    body_full: str
-    role: str
+    role: BodyRole
     task: str
+    body_full: str
     span: Span
+    part: Part = "main"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Criterion:
+    """One row of criteria.csv: a criterion or quota."""
+
     doc_id: str
     section_id: str
     group: str
     text: str
     value: str
     span: Span
+    part: Part = "main"
 
 
 # ------------------------------------------------------------ run result ----
+
+
+@dataclass(frozen=True, kw_only=True)
+class SectionRow:
+    """One row of sections.csv: a :class:`Section` of a document, flattened."""
+
+    doc_id: str
+    section_id: str
+    level: int
+    number: str
+    heading: str
+    labels: str  # ";"-joined
+    text: str
+    span: Span
+    part: Part
 
 
 @dataclass(frozen=True)
@@ -270,9 +323,19 @@ class PageInfo:
 
     doc_id: str
     page: int
-    method: str
+    method: PageMethod
     confidence: float | None
     seconds: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class RepairRow:
+    """One row of repairs.csv: a document's :class:`RepairCount`."""
+
+    doc_id: str
+    kind: str
+    count: int
+    mean_confidence: float
 
 
 @dataclass(frozen=True)
@@ -281,7 +344,7 @@ class ErrorRow:
 
     doc_id: str
     file: str
-    stage: str
+    stage: Stage
     reason: str
 
 
@@ -303,3 +366,36 @@ class DocumentResult:
     @property
     def ok(self) -> bool:
         return self.plan is not None
+
+
+# ---------------------------------------------------------------- tables ----
+
+# Each table of a run (docs/output-contract.md) and the model of its rows: the model's fields,
+# in order, are the table's columns.
+TABLES: dict[str, type[DataclassInstance]] = {
+    "plans": PlanMeta,
+    "sections": SectionRow,
+    "references": Reference,
+    "deadlines": Deadline,
+    "responsibilities": Responsibility,
+    "criteria": Criterion,
+    "pages": PageInfo,
+    "repairs": RepairRow,
+    "errors": ErrorRow,
+}
+
+
+def columns(model: type[DataclassInstance]) -> tuple[str, ...]:
+    """A row model's columns in field order; a :class:`Span` field spreads into start, end, page."""
+    hints = get_type_hints(model)
+    return tuple(column for f in fields(model)
+                 for column in (columns(Span) if hints[f.name] is Span else (f.name,)))
+
+
+def table_row(item: DataclassInstance) -> dict[str, object]:
+    """One row of a model as a table holds it: column → value, a span spread like :func:`columns`."""
+    row: dict[str, object] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        row.update(table_row(value) if isinstance(value, Span) else {f.name: value})
+    return row

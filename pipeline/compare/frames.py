@@ -11,16 +11,12 @@ import unicodedata
 
 import pandas as pd
 
+from pipeline.models import TABLES, columns
+
+# The tables compare reads, each with its every column (the row models' fields).
 INPUT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "plans": ("doc_id", "doc_type", "number", "symbol", "code", "issue_date", "place", "issuer",
-              "issuer_level", "title", "attached_code"),
-    "sections": ("doc_id", "section_id", "level", "number", "heading", "labels", "text"),
-    "references": ("doc_id", "section_id", "ref_type", "ref_number", "ref_symbol", "ref_code",
-                   "ref_key", "ref_date", "ref_issuer", "ref_title", "relation", "raw"),
-    "deadlines": ("doc_id", "section_id", "date", "period", "kind", "task", "responsible", "raw"),
-    "responsibilities": ("doc_id", "section_id", "body", "role", "task"),
-    "criteria": ("doc_id", "section_id", "group", "text", "value"),
-}
+    name: columns(TABLES[name])
+    for name in ("plans", "sections", "references", "deadlines", "responsibilities", "criteria")}
 
 
 def empty(columns: tuple[str, ...] | list[str]) -> pd.DataFrame:
@@ -50,10 +46,10 @@ def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     Extra columns are kept, also as strings.
     """
     out = {}
-    for name, columns in INPUT_COLUMNS.items():
+    for name, wanted in INPUT_COLUMNS.items():
         frame = tables.get(name)
-        frame = empty(columns) if frame is None else frame.copy()
-        for column in columns:
+        frame = empty(wanted) if frame is None else frame.copy()
+        for column in wanted:
             if column not in frame.columns:
                 frame[column] = ""
         for column in frame.columns:

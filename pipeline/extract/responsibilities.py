@@ -324,9 +324,8 @@ def _dedupe(rows: list[Responsibility]) -> tuple[Responsibility, ...]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(row if body == row.body else Responsibility(
-            row.doc_id, row.section_id, body, expand_abbreviations(body), row.role, row.task,
-            row.span))
+        out.append(row if body == row.body else replace(
+            row, body=body, body_full=expand_abbreviations(body)))
     return tuple(out)
 
 

@@ -16,7 +16,7 @@ def test_tables_have_every_contract_column_even_when_empty():
     tables = build_tables([DocumentResult("x", "x.pdf", errors=(ErrorRow("x", "x.pdf", "ingest",
                                                                         "empty file"),))])
     for name, columns in COLUMNS.items():
-        assert list(tables[name].columns) == columns
+        assert list(tables[name].columns) == list(columns)
     assert tables["errors"].to_dict("records") == [
         {"doc_id": "x", "file": "x.pdf", "stage": "ingest", "reason": "empty file"}]
 
