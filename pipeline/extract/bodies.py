@@ -322,7 +322,7 @@ def _office_of(left: str, right: str) -> bool:
     rx = _rx()
     office = rx.office.match(left)
     served = rx.office_of.match(left, office.end()) if office else None
-    return bool(served) and served.end() == len(left) and bool(rx.office_of.match(right))
+    return served is not None and served.end() == len(left) and bool(rx.office_of.match(right))
 
 
 def is_name_only(label: str) -> bool:

@@ -52,11 +52,11 @@ def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
         if inline:
             groups[block.section_id] = inline
             continue
-        group = groups.get(block.section_id)
+        group = groups.get(block.section_id, "")  # a group's name is never empty
         unit = _list_text(block) if group else None
         if unit is not None and unit.text:
             rows.extend(_item_rows(plan.doc_id, group, unit, target))
-        elif group is None:
+        elif not group:
             rows.extend(_loose_quotas(plan.doc_id, block_unit(block)))
     return tuple(rows)
 
@@ -156,7 +156,7 @@ def _target_rows(doc_id: str, group: str, unit: Unit, target: str) -> list[Crite
     label numbering the target ("Chỉ tiêu 1:") is no part of its text."""
     label = _rx("target_label").match(unit.text)
     begin = label.end() if label else 0
-    rows = []
+    rows: list[Criterion] = []
     for clause in re.finditer(r"[^;]+", unit.text[begin:]):
         value = _target_value(clause.group(0))
         if value:

@@ -23,7 +23,7 @@ from pipeline.extract.common import Unit, body_units, lower_first, sections_unde
 from pipeline.extract.responsibilities import assignment_line, owner_of, section_owners
 from pipeline.extract.tables import cell_rules, task_rows
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
-from pipeline.models import Deadline, Plan
+from pipeline.models import Deadline, DeadlineKind, Plan
 
 _TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
 
@@ -32,13 +32,13 @@ _TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
 class _Bound:
     date: str
     period: str
-    kind: str
+    kind: DeadlineKind
     start: int
     end: int
 
 
 @cache
-def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _rules() -> tuple[tuple[DeadlineKind, re.Pattern[str]], ...]:
     table = patterns.load("deadline_phrases")
     return tuple((kind, re.compile(rx.replace("{date}", table["date"]).replace("{month}", table["month"]),
                                    re.IGNORECASE))
@@ -161,7 +161,7 @@ _IN_FORCE = re.compile(r"hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s*$")
 _LATER_YEAR = re.compile(r"\s*(?:và|,|-|–|đến)\s*tháng\s+\d{1,2}\s*(?:năm|/)\s*(\d{4})")
 
 
-def _bound(kind: str, m: re.Match[str], year: int | None) -> _Bound | None:
+def _bound(kind: DeadlineKind, m: re.Match[str], year: int | None) -> _Bound | None:
     groups = m.groupdict()
     if groups.get("m") and not groups.get("y") and (later := _LATER_YEAR.match(m.string, m.end())):
         year = int(later.group(1))

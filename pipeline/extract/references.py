@@ -20,7 +20,7 @@ from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
 from pipeline.lang.laws import closed_names, known_name_at, names_with
 from pipeline.lang.letters import UPPER
-from pipeline.models import Plan, Reference
+from pipeline.models import Plan, Reference, Relation
 
 _QUOTES = "“”\"'‘’«»"
 
@@ -41,7 +41,7 @@ class _Rx:
     subject_lead: re.Pattern[str]
     named: tuple[re.Pattern[str], ...]
     law_number: re.Pattern[str]
-    relations: tuple[tuple[str, re.Pattern[str]], ...]
+    relations: tuple[tuple[Relation, re.Pattern[str]], ...]
     type_names: dict[str, str]
 
 
@@ -135,7 +135,8 @@ def _completed(first: Reference, later: Reference) -> Reference:
 
 def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] | None = None) -> list[Reference]:
     rx, text = _rx(), unit.text
-    rows, taken = [], []
+    rows: list[Reference] = []
+    taken: list[tuple[int, int]] = []
     for m in rx.citation.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -278,13 +279,13 @@ def _row(doc_id: str, unit: Unit, cite: _Cite, end: int) -> Reference:
     )
 
 
-def _relation(unit: Unit, at: int) -> str:
+def _relation(unit: Unit, at: int) -> Relation:
     """implements / pursuant for documents governed by an opening Thực hiện / Căn cứ."""
     if unit.block.role not in ("preamble", "title"):
         return "cites"
     before = unit.text[:at]
     sentence = re.split(rf"\.\s+(?={UPPER})", before)[-1]
-    relation = "cites"
+    relation: Relation = "cites"
     for clause in re.split(r";\s*", sentence):
         for rel, rx in _rx().relations:
             if rx.match(clause):

@@ -37,7 +37,10 @@ from pipeline.extract.common import (
 from pipeline.extract.tables import split_cell_bodies, task_rows
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.tiers import tier_words
-from pipeline.models import Block, Plan, Responsibility
+from pipeline.models import Block, BodyRole, Plan, Responsibility
+
+# A task table's columns naming bodies, each named as the role it gives them.
+_TABLE_ROLES: tuple[BodyRole, ...] = ("lead", "coordinate")
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def executing_bodies(text: str) -> list[str]:
     return [capital_first(tidy(p)) for p in parts if tidy(p)]
 
 
-def assignment_line(text: str) -> tuple[str, str] | None:
+def assignment_line(text: str) -> tuple[BodyRole, str] | None:
     """(role, bodies) of a labelled assignment line ("Đơn vị chủ trì: Sở Nội vụ."), else None."""
     m = _rx().assignment.match(text.strip(" -–+•"))
     if not m:
@@ -98,7 +101,7 @@ def assignment_line(text: str) -> tuple[str, str] | None:
     return patterns.load("roles")["assignment_roles"][m.group("verb").lower()], m.group("bodies")
 
 
-def role_of(statement: str) -> str:
+def role_of(statement: str) -> BodyRole:
     """lead / coordinate / assigned from the words that open a task statement."""
     rx = _rx()
     text = rx.statement_prefix.sub("", statement.strip(" -–:,"), count=1)
@@ -110,7 +113,7 @@ def role_of(statement: str) -> str:
     return "assigned"
 
 
-def clause_roles(statement: str) -> list[str]:
+def clause_roles(statement: str) -> list[BodyRole]:
     """The roles of a subject's statement: its first clause's, and lead or coordinate
     when a later clause opens with one.
 
@@ -245,8 +248,8 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
                 same_body(subject.body, b) for b in owner.bodies):
             subject = None
         if subject:
-            roles = (["requested"] if subject.prefix == "requested"
-                     else clause_roles(subject.rest))
+            roles: list[BodyRole] = (["requested"] if subject.prefix == "requested"
+                                     else clause_roles(subject.rest))
             for body in split_bodies(tidy(subject.body)):
                 rows.extend(_row(doc_id, sentence, body, role, subject.rest) for role in roles)
         elif owner:
@@ -256,11 +259,11 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
     return rows
 
 
-def _labelled_rows(doc_id: str, unit: Unit, role: str, named: str) -> list[Responsibility]:
+def _labelled_rows(doc_id: str, unit: Unit, role: BodyRole, named: str) -> list[Responsibility]:
     """Rows of a labelled line. After "Cơ quan thực hiện:" a clause may be a statement of
     its own ("Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai"): its
     subject's verb gives the role; a bare list of bodies takes the label's role."""
-    rows = []
+    rows: list[Responsibility] = []
     for clause in (c.strip() for c in named.split(";")):
         subject = find_subject(clause)
         if subject and subject.rest.strip(" .") and subject.prefix in ("", "assigned"):
@@ -277,9 +280,11 @@ def _table_rows(plan: Plan) -> Iterator[Responsibility]:
     """Bodies in a task table's lead and partner columns: lead and coordinate."""
     for row in task_rows(plan):
         task = lower_first(row.text("task"))
-        for kind, role in (("lead", "lead"), ("coordinate", "coordinate")):
-            cell = row.cells.get(kind)
-            for body in split_cell_bodies(cell.text) if cell else []:
+        for role in _TABLE_ROLES:
+            cell = row.cells.get(role)
+            if cell is None:
+                continue
+            for body in split_cell_bodies(cell.text):
                 yield _row(plan.doc_id, cell, body, role, task)
 
 
@@ -293,14 +298,14 @@ def _silent_owners(plan: Plan, owners: dict[str, tuple[Owner, str]],
         if not found:
             continue
         owner = found[0]
-        role = "requested" if owner.requested else "assigned"
+        role: BodyRole = "requested" if owner.requested else "assigned"
         for body in owner.bodies:
             if normal(body) not in named:
                 out.append(_row(plan.doc_id, block_unit(block), body, role, ""))
     return out
 
 
-def _row(doc_id: str, unit: Unit, body: str, role: str, task: str) -> Responsibility:
+def _row(doc_id: str, unit: Unit, body: str, role: BodyRole, task: str) -> Responsibility:
     body = tidy(body)
     return Responsibility(doc_id=doc_id, section_id=unit.section_id, body=body,
                           body_full=expand_abbreviations(body), role=role, task=tidy(task),

@@ -18,7 +18,7 @@ from functools import cache
 from pipeline import patterns
 from pipeline.extract.common import Unit, block_unit, tidy
 from pipeline.markers import is_table_row
-from pipeline.models import Block, Plan
+from pipeline.models import Block, DeadlineKind, Plan
 from pipeline.table_header import column_kinds
 
 _SEPARATOR = re.compile(r"^:?-{2,}:?$")
@@ -57,7 +57,7 @@ def split_cell_bodies(cell: str) -> list[str]:
 
 
 @cache
-def cell_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def cell_rules() -> tuple[tuple[DeadlineKind, re.Pattern[str]], ...]:
     """(kind, rule) for a time cell, each to match the whole cell."""
     return tuple((kind, re.compile(rf"^\s*(?:{rx})\s*\.?\s*$", re.IGNORECASE))
                  for kind, rules in _rules()["cells"].items() for rx in rules)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from pipeline import patterns
+from pipeline.models import IssuerLevel
 
 
 @cache
@@ -25,7 +26,7 @@ def tier_alternation() -> str:
     return "|".join(tier_words())
 
 
-def issuer_level(issuer: str) -> str:
+def issuer_level(issuer: str) -> IssuerLevel:
     """national, province, district, commune (People's Committees by tier) or agency."""
     low = issuer.lower()
     header = patterns.load("header")

@@ -36,7 +36,8 @@ def split_onset(bare: str) -> tuple[str, str]:
 
     ``gi`` and ``qu`` are onsets only when a vowel follows ("gì" is g + ì).
     """
-    onset = _ONSET.match(bare).group(0) or ""
+    match = _ONSET.match(bare)
+    onset = match.group(0) if match else ""
     rest = bare[len(onset):]
     if onset in ("gi", "qu") and not any(c in _VOWELS for c in rest):
         onset = onset[0]

@@ -92,7 +92,8 @@ def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> Type
         text = lines[i].text.strip()
         found = find_type_line(lines[i:i + 1])
         noted = any(_ATTACHED_NOTE.match(ln.text) for ln in lines[i + 1:i + 1 + ATTACHED_NOTE_WITHIN])
-        named = bool(found) and i >= close and any(t.startswith(found.doc_type.casefold()) for t in issued)
+        named = found is not None and i >= close and any(t.startswith(found.doc_type.casefold())
+                                                         for t in issued)
         if found and found.doc_type not in _NOT_ATTACHED and (noted or named):
             return TypeLine(i, found.doc_type, found.rest)
         if annex.match(text) and noted:

@@ -45,8 +45,10 @@ def with_confidences(meta: PlanMeta, blocks: Sequence[Block], type_line: TypeLin
         "title": _title_lines(blocks, type_line),
         "signer_name": _name_lines(meta.signer_name, blocks),
     }
-    return replace(meta, **{f"{name}_confidence": _rounded(lines) if getattr(meta, name) else None
-                            for name, lines in found.items()})
+    sure = {name: _rounded(lines) if getattr(meta, name) else None for name, lines in found.items()}
+    return replace(meta, code_confidence=sure["code"], issue_date_confidence=sure["issue_date"],
+                   place_confidence=sure["place"], issuer_confidence=sure["issuer"],
+                   title_confidence=sure["title"], signer_name_confidence=sure["signer_name"])
 
 
 def _rounded(lines: Sequence[Line]) -> float | None:

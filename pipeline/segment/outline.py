@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.markers import Marker, is_table_row, match_marker
-from pipeline.models import Block, Line, Section
+from pipeline.models import Block, BlockRole, Line, Section
 from pipeline.segment.labels import labels_for
 
 # A heading's text is the part before a colon when the line goes on after it
@@ -95,7 +95,8 @@ def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
             blocks.append(block)
             continue
         current = stack[-1].section_id if stack else ""
-        role = "item" if marker and marker.is_bullet else "row" if is_table_row(line.text) else "body"
+        role: BlockRole = ("item" if marker and marker.is_bullet
+                           else "row" if is_table_row(line.text) else "body")
         content = line.text[marker.end:] if marker else line.text
         blocks.append(Block(line, role if started else "preamble", current,
                             marker.number if marker else "", content.strip()))
