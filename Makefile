@@ -70,6 +70,7 @@ notebooks: run
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf data/processed/* build *.egg-info

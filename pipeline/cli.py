@@ -160,6 +160,7 @@ def report_command(
     except (OSError, ValueError) as err:
         console.print(f"[red]error:[/red] the report could not be written ({_cause(err)})")
         raise typer.Exit(1) from err
+    assert done is not None  # a summary whenever the report is written
     console.print(f"{done.documents} documents, {done.rows} rows highlighted"
                   + (f" ({done.unplaced} outside their text)" if done.unplaced else "")
                   + f", {done.bytes // 1024} KiB, {done.seconds:.1f} s → {done.folder / 'index.html'}")

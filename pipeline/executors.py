@@ -131,6 +131,6 @@ def _outcome(future: Any, seconds: float) -> Any:
     return value
 
 
-def executor_for(scheduler: str | None, workers: int, memory_mb: int):
+def executor_for(scheduler: object, workers: int, memory_mb: int):
     """The pool by default; a Dask client when a scheduler address is given."""
     return DaskExecutor(scheduler) if scheduler else PoolExecutor(workers, memory_mb)

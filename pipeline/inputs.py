@@ -33,7 +33,7 @@ def gather(inputs: Iterable[Path], out: Path | None = None) -> Inputs:
     files, errors = collect_files(inputs)
     files, duplicates = unique_files(files)
     inside = [f for f in files if out is not None and _inside(f, out)]
-    if inside:
+    if inside and out is not None:  # (inside is empty without out)
         raise ValueError(f"input {display_path(inside[0])} is inside the output folder "
                          f"{display_path(out)}: choose another --out")
     jobs = assign_doc_ids(files)

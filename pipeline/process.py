@@ -20,7 +20,7 @@ from pipeline.extract import extract
 from pipeline.ingest import IngestError, IngestOptions, read_source
 from pipeline.ingest.quality import letter_count
 from pipeline.lang.syllables import valid_share
-from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source, Text
+from pipeline.models import DocumentResult, ErrorRow, PageInfo, Source, Stage, Text
 from pipeline.names import display_path
 from pipeline.options import RunOptions
 from pipeline.repair import repair
@@ -31,7 +31,7 @@ from pipeline.segment import segment
 class StageError(Exception):
     """A document stopped at ``stage`` for ``reason`` (one line)."""
 
-    def __init__(self, stage: str, reason: str) -> None:
+    def __init__(self, stage: Stage, reason: str) -> None:
         super().__init__(reason)
         self.stage = stage
 
@@ -40,7 +40,11 @@ def process(path: Path, options: RunOptions, doc_id: str | None = None,
             lm: LanguageModel | None = None) -> DocumentResult:
     """Ingest, repair, segment and extract one file."""
     read = read_document(path, doc_id or path.stem, options)
-    return read if isinstance(read, DocumentResult) else finish(read, options, lm)
+    if isinstance(read, DocumentResult):
+        return read
+    result = finish(read, options, lm)
+    assert result is not None  # None only for a text the caller knows unchanged
+    return result
 
 
 def read_document(path: Path, doc_id: str, options: RunOptions | None = None) -> Source | DocumentResult:
@@ -103,7 +107,7 @@ def _failed(doc_id: str, file: str, err: StageError) -> DocumentResult:
     return DocumentResult(doc_id, file, errors=(ErrorRow(doc_id, file, err.stage, str(err)),))
 
 
-def _stage(name: str, fn, *args):
+def _stage(name: Stage, fn, *args):
     """Call one stage; turn any failure into a StageError naming the stage."""
     try:
         return fn(*args)

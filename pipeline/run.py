@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -41,7 +42,7 @@ from pipeline.export.publish import (
 )
 from pipeline.export.tables import document_rows
 from pipeline.inputs import gather
-from pipeline.models import DocumentResult, ErrorRow
+from pipeline.models import DocumentResult, ErrorRow, Stage
 from pipeline.names import display_path
 from pipeline.options import RunOptions, available_cores
 from pipeline.tasks import Read, mine_task, read_task
@@ -156,7 +157,7 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
     fresh = [i for i in range(len(jobs)) if i not in cached]
 
     read: dict[int, Read] = {}
-    tasks = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i]))) for i in fresh]
+    tasks: list[tuple] = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i]))) for i in fresh]
     for n, value in _map(executor, read_task, tasks, options, "reading",
                          [options.timeout] * len(tasks)):
         i = fresh[n]
@@ -203,7 +204,7 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
 
 
 def _map(executor, fn, tasks: list[tuple], options: RunOptions, label: str,
-         seconds: list[float], shared=None) -> Iterator[tuple[int, object]]:
+         seconds: list[float], shared=None) -> Iterator[tuple[int, Any]]:
     """``(index, value or Failed)`` of ``fn(*task, shared)`` for every task, as each finishes."""
     with _progress(options, label, len(tasks)) as (progress, task), \
             contextlib.closing(executor.map(fn, tasks, seconds, shared)) as results:
@@ -212,7 +213,7 @@ def _map(executor, fn, tasks: list[tuple], options: RunOptions, label: str,
             yield index, value
 
 
-def _failed(job: tuple[Path, str], file: str, stage: str, reason: str) -> DocumentResult:
+def _failed(job: tuple[Path, str], file: str, stage: Stage, reason: str) -> DocumentResult:
     """The errors.csv row of a document whose worker gave no result."""
     return DocumentResult(job[1], file, errors=(ErrorRow(job[1], file, stage, reason),))
 

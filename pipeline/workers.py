@@ -112,6 +112,8 @@ class _Worker:
         self.process = multiprocessing.get_context("fork").Process(
             target=_serve, args=(child, fn), daemon=True)
         self.process.start()
+        assert self.process.pid is not None  # a started process has one
+        self.pid: int = self.process.pid
         child.close()
         self.task: int | None = None
         self.started = 0.0
@@ -137,7 +139,7 @@ class _Worker:
             return Failed(f"timed out after {seconds:.0f} s (the time limit per document; --timeout)")
         used = 0.0
         if now - self.memory_checked >= MEMORY_CHECK_SECONDS:
-            self.memory_checked, used = now, resident_mb(self.process.pid)
+            self.memory_checked, used = now, resident_mb(self.pid)
         if used > budget.memory_mb:
             return Failed(f"too large: used more than {budget.memory_mb} MiB of memory "
                           f"(the memory limit per worker; --max-memory)")
@@ -148,7 +150,7 @@ class _Worker:
     def stop(self) -> None:
         """Kill the worker and everything it started (OCR engine, converter)."""
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+            os.killpg(self.pid, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
             self.process.kill()
         self.process.join()

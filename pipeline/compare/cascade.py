@@ -18,7 +18,7 @@ from functools import lru_cache
 import networkx as nx
 import pandas as pd
 
-from pipeline.compare.frames import empty
+from pipeline.compare.frames import empty, text_rows
 from pipeline.compare.similarity import normalise
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.codes import ref_key
@@ -59,7 +59,7 @@ def same_issuer(a: str, b: str) -> bool:
 def _code_index(plans: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     """ref_key → [(doc_id, how)] over each document's code and its attached decision's code."""
     index: dict[str, list[tuple[str, str]]] = {}
-    for row in plans.itertuples(index=False):
+    for row in text_rows(plans, index=False):
         for column, how in (("code", "code"), ("attached_code", "attached_code")):
             key = ref_key(getattr(row, column))
             if usable_key(key):
@@ -177,11 +177,11 @@ def build_graph(links: pd.DataFrame, plans: pd.DataFrame) -> nx.DiGraph:
     Node attributes: ``label`` (code, else doc_id or the cited type), ``doc_type``,
     ``issuer``, ``level`` (issuer_level) and ``in_run``. Edge attribute: ``relation``.
     """
-    graph = nx.DiGraph()
-    for row in plans.itertuples(index=False):
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for row in text_rows(plans, index=False):
         graph.add_node(row.doc_id, label=row.code or row.doc_id, doc_type=row.doc_type,
                        issuer=row.issuer, level=row.issuer_level, in_run=True)
-    for row in links.itertuples(index=False):
+    for row in text_rows(links, index=False):
         if row.parent_node not in graph:
             graph.add_node(row.parent_node, label=row.parent_code or row.parent_type,
                            doc_type=row.parent_type, issuer=row.parent_issuer,

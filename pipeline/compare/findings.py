@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline import patterns
 from pipeline.compare.cascade import issuer_words
-from pipeline.compare.frames import empty
+from pipeline.compare.frames import empty, text_rows
 
 FINDING_COLUMNS = ("doc_id", "check", "check_title", "severity", "message", "section_id",
                    "evidence", "related_doc_id")
@@ -48,10 +48,10 @@ def _label(code: str, doc_type: str, doc_id: str) -> str:
 
 def deadline_after_parent(cover: pd.DataFrame, plans: pd.DataFrame) -> Iterator[dict]:
     """A child's deadline later than its parent's for the same (aligned) task."""
-    names = {r.doc_id: _label(r.code, r.doc_type, r.doc_id) for r in plans.itertuples()}
+    names = {r.doc_id: _label(r.code, r.doc_type, r.doc_id) for r in text_rows(plans)}
     rows = cover[(cover.item_kind == "deadline") & cover.covered.astype(bool)
                  & (cover.parent_date != "") & (cover.child_date != "")]
-    for r in rows[rows.child_date > rows.parent_date].itertuples():
+    for r in text_rows(rows[rows.child_date > rows.parent_date]):
         yield finding("deadline_after_parent", r.child_doc_id, r.child_section_id,
                       evidence=r.child_text, related_doc_id=r.parent_doc_id,
                       child_date=r.child_date, child_raw=r.child_raw, parent_date=r.parent_date,
@@ -60,10 +60,10 @@ def deadline_after_parent(cover: pd.DataFrame, plans: pd.DataFrame) -> Iterator[
 
 def parent_deadline_dropped(cover: pd.DataFrame, plans: pd.DataFrame) -> Iterator[dict]:
     """A parent's dated task that the implementing child does not restate."""
-    names = {r.doc_id: _label(r.code, r.doc_type, r.doc_id) for r in plans.itertuples()}
+    names = {r.doc_id: _label(r.code, r.doc_type, r.doc_id) for r in text_rows(plans)}
     rows = cover[(cover.item_kind == "deadline") & ~cover.covered.astype(bool)
                  & (cover.relation == "implements")]
-    for r in rows.itertuples():
+    for r in text_rows(rows):
         yield finding("parent_deadline_dropped", r.child_doc_id, evidence=r.parent_text,
                       related_doc_id=r.parent_doc_id, parent_date=r.parent_date or "định kỳ",
                       parent_label=names.get(r.parent_doc_id, r.parent_doc_id),
@@ -76,14 +76,14 @@ def missing_organization(plans: pd.DataFrame, sections: pd.DataFrame) -> Iterato
     top = sections[sections.level == 1]
     has = set(top.doc_id.loc[top.labels.map(lambda ls: "organization" in ls.split(";"))
                              .astype(bool)])
-    for r in plans.itertuples():
+    for r in text_rows(plans):
         if r.doc_type.casefold() in expected and r.doc_id not in has:
             yield finding("missing_organization", r.doc_id, doc_type=r.doc_type)
 
 
 def deadline_without_responsible(deadlines: pd.DataFrame) -> Iterator[dict]:
     """A dated task whose text names no body to carry it out."""
-    for r in deadlines[deadlines.responsible == ""].itertuples():
+    for r in text_rows(deadlines[deadlines.responsible == ""]):
         yield finding("deadline_without_responsible", r.doc_id, r.section_id, evidence=r.raw,
                       date=r.date, raw=r.raw, task=r.task)
 
@@ -91,7 +91,7 @@ def deadline_without_responsible(deadlines: pd.DataFrame) -> Iterator[dict]:
 def deadline_before_signing(deadlines: pd.DataFrame, plans: pd.DataFrame) -> Iterator[dict]:
     """A deadline that had already passed on the day the document was signed."""
     signed = dict(zip(plans.doc_id, plans.issue_date, strict=True))
-    for r in deadlines[deadlines.date != ""].itertuples():
+    for r in text_rows(deadlines[deadlines.date != ""]):
         issue_date = signed.get(r.doc_id, "")
         if issue_date and r.date < issue_date:
             yield finding("deadline_before_signing", r.doc_id, r.section_id, evidence=r.raw,
@@ -110,13 +110,13 @@ def child_issued_late(deadlines: pd.DataFrame, plans: pd.DataFrame,
     phrases = tuple(p.casefold() for p in spec["issuing_tasks"])
     issuing = deadlines[(deadlines.date != "") & (deadlines.responsible != "") & deadlines.task.map(
         lambda t: any(p in t.casefold() for p in phrases)).astype(bool)]
-    plan = {r.doc_id: r for r in plans.itertuples()}
+    plan = {r.doc_id: r for r in text_rows(plans)}
     links = resolved[(resolved.relation == "implements") & (resolved.parent_doc_id != "")]
-    for link in links.drop_duplicates(["doc_id", "parent_doc_id"]).itertuples():
+    for link in text_rows(links.drop_duplicates(["doc_id", "parent_doc_id"])):
         child, parent = plan.get(link.doc_id), plan.get(link.parent_doc_id)
         if child is None or parent is None or not child.issue_date:
             continue
-        for d in issuing[issuing.doc_id == parent.doc_id].itertuples():
+        for d in text_rows(issuing[issuing.doc_id == parent.doc_id]):
             if child.issue_date > d.date and _addresses(d.responsible, child.issuer,
                                                         spec["addressee_fillers"]):
                 yield finding("child_issued_late", child.doc_id, evidence=d.raw,
@@ -142,7 +142,7 @@ def reference_not_in_run(resolved: pd.DataFrame) -> Iterator[dict]:
     identity = missing.ref_key.where(missing.ref_key != "",
                                      missing.ref_type + "|" + missing.ref_title)
     once = ~pd.DataFrame({"doc": missing.doc_id, "id": identity}).duplicated()
-    for r in missing[once].itertuples():
+    for r in text_rows(missing[once]):
         name = r.ref_code or r.ref_title
         label = name if name.casefold().startswith(r.ref_type.casefold()) else (
             f"{r.ref_type} {name}".strip())

@@ -8,6 +8,8 @@ would otherwise turn into "nan" strings and missed matches deep inside a check.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from typing import Any, Protocol, cast
 
 import pandas as pd
 
@@ -19,12 +21,27 @@ INPUT_COLUMNS: dict[str, tuple[str, ...]] = {
     for name in ("plans", "sections", "references", "deadlines", "responsibilities", "criteria")}
 
 
+class TextRow(Protocol):
+    """A row whose cells read through it are strings: of a prepared table, or one read from CSV."""
+
+    def __getattr__(self, column: str) -> str: ...
+
+
+def text_rows(frame: pd.DataFrame, index: bool = True) -> Iterator[TextRow]:
+    """``frame.itertuples()`` typed as what it holds.
+
+    Why: pandas types a cell as any scalar; a table of strings says so once, here, instead
+    of at every cell a check reads.
+    """
+    return cast(Iterator[TextRow], frame.itertuples(index=index))
+
+
 def empty(columns: tuple[str, ...] | list[str]) -> pd.DataFrame:
     """A table with no rows and the given columns (all text)."""
     return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
 
 
-def nfc(value: object) -> str:
+def nfc(value: Any) -> str:  # Any: a cell of any dtype, as pandas gives it
     """Any cell as an NFC string; missing values (None, NaN, NaT) become ""."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""

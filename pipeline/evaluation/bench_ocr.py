@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytesseract
 
@@ -49,7 +50,8 @@ def run(options: IngestOptions | None = None) -> list[dict]:
 
 def _real_rows(folder: Path, options: IngestOptions) -> list[dict]:
     """Ours vs plain on each real scanned page, then the sums over them."""
-    rows, png = [], folder / "real"
+    rows: list[dict[str, Any]] = []
+    png = folder / "real"
     for page in real_pages():
         subprocess.run(["pdftoppm", "-r", "300", "-singlefile", "-f", str(page.page), "-l",
                         str(page.page), "-png", str(page.pdf), str(png)], check=True,

@@ -32,6 +32,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import ftfy
@@ -40,7 +41,7 @@ from underthesea import text_normalize
 from pipeline.evaluation import corrupt
 from pipeline.evaluation.cer import cer
 from pipeline.ingest.plain_text import read_plain_text
-from pipeline.models import Page, Source
+from pipeline.models import Page, PageMethod, Source
 from pipeline.repair import batch_model, repair
 from pipeline.repair.lm import LanguageModel
 
@@ -55,8 +56,7 @@ GLYPH_SETS = {"glyph_loss_a": ("gơếạTC", 0.6), "glyph_loss_b": ("độờkM
 
 TEXT_DAMAGE: dict[str, Callable[[str], str]] = {
     "clean": lambda t: t,
-    **{kind: (lambda t, s=s, r=r: corrupt.lose_glyphs(t, s, r))
-       for kind, (s, r) in GLYPH_SETS.items()},
+    **{kind: partial(corrupt.lose_glyphs, letters=s, rate=r) for kind, (s, r) in GLYPH_SETS.items()},
     "tcvn3": corrupt.tcvn3,
     "vni": corrupt.vni,
     "viscii": corrupt.viscii,
@@ -77,7 +77,7 @@ def clean_plans() -> list[Path]:
     return samples + sorted(EXTRA.glob("*.txt"))
 
 
-def _source(doc_id: str, pages: list[list[str]], method: str = "text") -> Source:
+def _source(doc_id: str, pages: list[list[str]], method: PageMethod = "text") -> Source:
     return Source(doc_id, Path(f"{doc_id}.txt"), "txt",
                   tuple(Page(i, tuple(lines), method) for i, lines in enumerate(pages, 1)))
 

@@ -91,7 +91,8 @@ def viqr(text: str) -> str:
         if char in "đĐ":
             out.append("dd" if char == "đ" else "DD")
             continue
-        base, *marks = unicodedata.normalize("NFD", char)
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
         shapes = [_VIQR_SIGNS[m] for m in marks if m in "\u0306\u0302\u031b"]
         tones = [_VIQR_SIGNS[m] for m in marks if m in _VIQR_SIGNS and _VIQR_SIGNS[m] not in "(^+"]
         out.append(base + "".join(shapes + tones) if marks and len(shapes + tones) == len(marks)

@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,13 +77,13 @@ def run(pages_per_plan: int = 2, options: IngestOptions | None = None) -> list[d
             results = list(pool.map(_read, tasks))
     rows = []
     for kind in [*KINDS, SEALED, BROKEN, UNMAPPED]:
-        mine = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
+        ours = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
                 if c.kind == kind and e == "ours"]
-        plain = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
-                 if c.kind == kind and e == "plain"]
-        repaired = [((r[1],), c) for r, c in mine]
-        mine = [(r[0], c) for r, c in mine]
-        plain = [(r[0], c) for r, c in plain]
+        theirs = [(r, c) for r, (c, e, _) in zip(results, tasks, strict=True)
+                  if c.kind == kind and e == "plain"]
+        repaired = [((r[1],), c) for r, c in ours]
+        mine = [(r[0], c) for r, c in ours]
+        plain = [(r[0], c) for r, c in theirs]
         rows.append({"kind": kind, "pages": len(mine), "cer": _mean_cer(mine),
                      "repaired_cer": _mean_cer(repaired), "plain_cer": _mean_cer(plain),
                      "headings": _headings(mine), "plain_headings": _headings(plain)})
@@ -148,12 +149,12 @@ def _read(task: tuple[Case, str, IngestOptions]) -> tuple[tuple[str, ...], str]:
     return lines, "\n".join(lines)
 
 
-def _mean_cer(pairs: list[tuple[tuple[str, ...], Case]]) -> float:
+def _mean_cer(pairs: Sequence[tuple[tuple[str, ...], Case]]) -> float:
     scores = [cer("\n".join(lines), "\n".join(case.truth)) for lines, case in pairs]
     return round(sum(scores) / len(scores), 5) if scores else 0.0
 
 
-def _headings(pairs: list[tuple[tuple[str, ...], Case]]) -> str:
+def _headings(pairs: Sequence[tuple[tuple[str, ...], Case]]) -> str:
     """Roman-numeral headings found exactly as a line, "found/total"."""
     found = total = 0
     for lines, case in pairs:

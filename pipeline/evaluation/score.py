@@ -174,13 +174,13 @@ def evaluate(out: Path, gold_dir: Path, kind: str | None = None) -> dict:
     meta_fields = dict.fromkeys(META_FIELDS, 0)
     fields: dict[tuple[str, str], tuple[int, int]] = {}
     for doc_id, gold in golds.items():
-        plan = rows_of(tables["plans"], doc_id)
-        plan = plan[0] if plan else {}
+        found = rows_of(tables["plans"], doc_id)
+        plan = found[0] if found else {}
         meta_total += len(META_FIELDS)
         for f in META_FIELDS:
-            right = norm(plan.get(f, "")) == norm(gold["meta"][f])
-            meta_right += right
-            meta_fields[f] += right
+            same = norm(plan.get(f, "")) == norm(gold["meta"][f])
+            meta_right += same
+            meta_fields[f] += same
         labels_right += _score_sections(tables["sections"], doc_id, gold, scores["sections"])
         for name, match in MATCHERS.items():
             predicted = rows_of(tables[name], doc_id)

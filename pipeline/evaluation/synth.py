@@ -13,8 +13,10 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 from PIL import Image, ImageDraw, ImageFilter
 
 RAW_DIR = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -89,7 +91,8 @@ def write_text_pdf(plan: PlanText, path: Path, max_pages: int = 2) -> list[list[
     for number, paragraph in enumerate(plan.body):
         title = number < opening  # "KẾ HOẠCH" and its title lines are centred and bold
         pdf.set_font("Serif", "B" if title or _HEADING.match(paragraph) else "", 13)
-        wrapped = pdf.multi_cell(0, 7, paragraph, dry_run=True, output="LINES")
+        # output="LINES" gives the wrapped lines (fpdf2 types the return for every output kind)
+        wrapped = cast(list[str], pdf.multi_cell(0, 7, paragraph, dry_run=True, output="LINES"))
         for line in wrapped:
             if pdf.get_y() + 7 > 297 - 20:
                 if len(pages) == max_pages:
@@ -143,7 +146,7 @@ def scan(image: Image.Image, damage: Damage, seed: int = 0) -> Image.Image:
         draw = ImageDraw.Draw(img)
         draw.rectangle((0, 0, damage.border // 2, img.height), fill=40)
         draw.rectangle((0, img.height - damage.border, img.width, img.height), fill=60)
-    pixels = np.asarray(img, dtype=np.float32)
+    pixels: npt.NDArray[np.floating] = np.asarray(img, dtype=np.float32)
     if damage.noise:
         pixels = pixels + rng.normal(0, damage.noise, pixels.shape)
     if damage.speckle:

@@ -47,7 +47,7 @@ def verify_duckdb(tables: Mapping[str, pd.DataFrame], path: Path,
         try:
             found = {name for (name,) in con.execute(
                 "SELECT table_name FROM information_schema.tables").fetchall()}
-            counts = {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            counts = {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
                       for name in tables if name in found}
         finally:
             con.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -35,7 +36,8 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path) -> None:
     path = Path(path)
     titles = patterns.load("column_titles")
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # a new workbook's one blank sheet
+        book.remove(book.active)
     used: set[str] = set()
     order = {name: i for i, name in enumerate(titles["sheets"])}
     for name in sorted(tables, key=lambda n: order.get(n, len(order))):
@@ -58,7 +60,7 @@ def sheet_name(wanted: str, used: set[str]) -> str:
     return name
 
 
-def cell_value(value: object) -> object:
+def cell_value(value: Any) -> object:  # Any: a cell of any dtype, as pandas gives it
     """A cell as Excel can hold it: missing → empty, text cleaned of control characters
     and cut at Excel's limit, numbers and booleans kept as such."""
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value)

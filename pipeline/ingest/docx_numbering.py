@@ -55,7 +55,7 @@ class Numbering:
         defs = self.levels.get(num_id or "", {})
         if level not in defs:
             return ""
-        counts = self.counters.setdefault(self.abstract_of[num_id], {})
+        counts = self.counters.setdefault(self.abstract_of[num_id or ""], {})
         counts[level] = counts.get(level, defs[level].start - 1) + 1
         for deeper in [k for k in counts if k > level]:
             del counts[deeper]

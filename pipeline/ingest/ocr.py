@@ -148,7 +148,7 @@ def ocr_lines(image: Image.Image, options: IngestOptions) -> OcrLines:
     if _share(words) < options.ocr.upright_below:  # also no words: sideways lines read as none
         turned = upright(page, dpi, options.ocr)
         again = _words(turned, dpi, options.ocr) if turned else []
-        if _share(again) > _share(words):
+        if turned is not None and _share(again) > _share(words):
             page, words = turned, again
     if not words:
         return OcrLines((), (), None)
@@ -259,8 +259,9 @@ def without_junk(words: list[tuple[Word, float]], options: OcrOptions) -> list[t
             kept.append((replace(word, text="") if small else word, conf))
             continue
         head = _SYLLABLE_HEAD.match(text)
-        keep = head and len(head.group(0)) >= 2 and is_syllable(_EDGE.sub("", head.group(0)))
-        kept.append((replace(word, text=head.group(0) if keep else ""), conf))
+        syllable = head.group(0) if head else ""
+        keep = len(syllable) >= 2 and is_syllable(_EDGE.sub("", syllable))
+        kept.append((replace(word, text=syllable if keep else ""), conf))
     return kept
 
 

@@ -38,7 +38,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return _decode_8bit(data)
 
 
-def _latin1(error: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):  # registered for decoding only
+        raise error
     return error.object[error.start:error.end].decode("latin-1"), error.end
 
 

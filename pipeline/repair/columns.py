@@ -56,7 +56,9 @@ def _header_columns(text: str) -> list[int]:
 
 def _read_table(lines: list[RawLine], at: int, starts: list[int]) -> tuple[list[RawLine], int]:
     """Pipe rows of the table whose header is ``lines[at]``, and the index after it."""
-    rows: list[list[str]] = [_split(lines[at].text, starts)]
+    header = _split(lines[at].text, starts)
+    assert header is not None, "the columns are the header's own pieces: each stands under one"
+    rows: list[list[str]] = [header]
     pages = [lines[at].page]
     header_lines = {_key(lines[at].text)}  # the header and its wrapped words, repeated per page
     i = at + 1

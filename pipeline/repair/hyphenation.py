@@ -26,7 +26,7 @@ def join_hyphenated(lines: list[RawLine]) -> tuple[list[RawLine], int]:
         head = _HEAD.search(out[i].text)
         j = _next_text(out, i)
         tail = _TAIL.match(out[j].text) if j is not None else None
-        if not head or not tail:
+        if not head or not tail or j is None:
             continue
         a, b = head.group(1), tail.group(1)
         if is_syllable(a + b) and not (is_syllable(a) and is_syllable(b)):

@@ -71,7 +71,7 @@ def _word(m: re.Match[str]) -> str:
 
 
 def _tones(word: str) -> str:
-    out = []
+    out: list[str] = []
     for c in word:
         if c in TONES and out and out[-1].lower() in VOWELS:
             out.append(TONES[c])

@@ -16,6 +16,8 @@ import networkx as nx
 import pandas as pd
 from markupsafe import Markup
 
+from pipeline.compare.frames import text_rows
+
 WIDTH, HEIGHT, GAP_X, GAP_Y, MARGIN, PER_ROW = 190, 48, 22, 56, 12, 7
 
 
@@ -36,13 +38,13 @@ def cascade_nodes(plans: pd.DataFrame, cascade: pd.DataFrame,
                   href: dict[str, str], data: dict[str, dict[str, str]]) -> tuple[list[Node], list[tuple]]:
     """Nodes (documents of the run first) and edges ``(child, parent, relation)``."""
     nodes: dict[str, Node] = {}
-    for row in plans.itertuples():
+    for row in text_rows(plans):
         label = row.code or row.doc_type or row.doc_id
         nodes[row.doc_id] = Node(row.doc_id, label, shorten(row.issuer or row.doc_id, 27),
                                  f"{row.doc_type} {row.code}".strip() + f" — {row.title}",
                                  True, href.get(row.doc_id, ""), data.get(row.doc_id, {}))
-    edges = []
-    for row in cascade.itertuples():
+    edges: list[tuple[str, str, str]] = []
+    for row in text_rows(cascade):
         parent = row.parent_doc_id or row.parent_node
         if not parent or row.child_doc_id not in nodes:
             continue
@@ -58,7 +60,7 @@ def cascade_nodes(plans: pd.DataFrame, cascade: pd.DataFrame,
 
 def layout(nodes: list[Node], edges: list[tuple]) -> tuple[float, float]:
     """Place the nodes; return the drawing's width and height."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(n.key for n in nodes)
     graph.add_edges_from((parent, child) for child, parent, _ in edges if parent != child)
     condensed = nx.condensation(graph)

@@ -59,7 +59,7 @@ def write_page_images(source: Path, doc_id: str, pages: list[int], folder: Path,
                       relative: str) -> list[PageImage]:
     """Write ``<doc_id>-<page>.jpg`` into ``folder`` for each page; a page that cannot be
     drawn is left out (the text is still there)."""
-    images = []
+    images: list[PageImage] = []
     if source.suffix.lower() not in (".pdf", *IMAGE_SUFFIXES):
         return images
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,7 +69,8 @@ def write_page_images(source: Path, doc_id: str, pages: list[int], folder: Path,
             words = low_confidence_words(page)
         except Exception:  # noqa: BLE001 — a page image is a help, never a reason to fail
             continue
-        small = page.resize((WIDTH, max(1, round(page.height * WIDTH / page.width))), Image.LANCZOS)
+        small = page.resize((WIDTH, max(1, round(page.height * WIDTH / page.width))),
+                            Image.Resampling.LANCZOS)
         name = f"{doc_id}-{number}.jpg"
         small.save(folder / name, "JPEG", quality=QUALITY, optimize=True)
         low = [{"left": 100 * x0 / page.width, "top": 100 * y0 / page.height,

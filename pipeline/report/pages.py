@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from pipeline.compare.frames import text_rows
 from pipeline.report import diffview, graph, page_images
 from pipeline.report.highlight import Anchor, Mark, highlight, placeable
 from pipeline.report.run_data import ROW_PREFIX, RunData, labels
@@ -92,7 +94,7 @@ def doc_filters(plans: pd.DataFrame) -> dict[str, dict[str, str]]:
     """Per document, the values the run page filters on (issuer, level, year, type)."""
     return {row.doc_id: {"issuer": row.issuer, "level": row.issuer_level,
                          "year": row.issue_date[:4], "type": row.doc_type}
-            for row in plans.itertuples()}
+            for row in text_rows(plans)}
 
 
 def run_page(env: Environment, run: RunData, written: Written) -> str:
@@ -108,7 +110,7 @@ def run_page(env: Environment, run: RunData, written: Written) -> str:
                   "findings": per_doc_findings.get(row.doc_id, 0),
                   "methods": methods.get(row.doc_id, []),
                   "href": href("doc", row.doc_id)}
-                 for row in plans.itertuples()]
+                 for row in text_rows(plans)]
     choices = {key: sorted({f[key] for f in filters.values() if f[key]}) for key in
                ("issuer", "level", "year", "type")}
     groups = []
@@ -117,7 +119,7 @@ def run_page(env: Environment, run: RunData, written: Written) -> str:
             first = rows.iloc[0]
             groups.append({"check": check, "title": first["check_title"], "severity": first["severity"],
                            "rows": [{"row": r, "filters": filters.get(r.doc_id, {}),
-                                     "evidence": evidence_link(run, r)} for r in rows.itertuples()]})
+                                     "evidence": evidence_link(run, r)} for r in text_rows(rows)]})
     svg_nodes, edges = graph.cascade_nodes(plans, run.table("cascade"),
                                            {d: href("doc", d) for d in plans["doc_id"]}, filters)
     svg = graph.cascade_svg(svg_nodes, edges, labels()["relations"])
@@ -195,8 +197,8 @@ def outline(run: RunData, doc_id: str) -> tuple[list[dict], list[Anchor]]:
     sections = run.rows("sections", doc_id)
     toc = [{"id": s.section_id, "level": _int(s.level), "number": s.number, "heading": s.heading,
             "labels": [labels()["columns"].get(x, x) for x in s.labels.split(";") if x]}
-           for s in sections.itertuples()]
-    anchors = [Anchor(_int(s.start), f"s-{s.section_id}") for s in sections.itertuples()]
+           for s in text_rows(sections)]
+    anchors = [Anchor(_int(s.start), f"s-{s.section_id}") for s in text_rows(sections)]
     return toc, anchors
 
 
@@ -219,7 +221,7 @@ def document_page(env: Environment, run: RunData, doc_id: str, written: Written,
     return env.get_template("document.html").render(
         root="../", doc_id=doc_id, plan=plan, meta=meta, text_html=body, has_text=text is not None,
         toc=toc, counts=counts, unplaced=unplaced, details_json=_json(details), images=images,
-        pages=pages, findings=[{"row": f, "evidence": evidence_link(run, f)} for f in findings.itertuples()],
+        pages=pages, findings=[{"row": f, "evidence": evidence_link(run, f)} for f in text_rows(findings)],
         compares=compares, has_diff=has_diff, low_bar=round(page_images.LOW_CONFIDENCE))
 
 
@@ -270,7 +272,7 @@ def compare_page(env: Environment, run: RunData, parent: str) -> str:
         items = []
         for item_id, group in of_kind.groupby("parent_item_id", sort=False):
             first = group.iloc[0]
-            cells = {}
+            cells: dict[str, dict[str, Any] | None] = {}
             for child in children:
                 hit = group[group["child_doc_id"] == child]
                 if hit.empty:
