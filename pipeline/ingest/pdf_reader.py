@@ -31,6 +31,7 @@ class Layer:
     blank: bool
     width: float
     height: float
+    fields: tuple[Word, ...] = ()  # text drawn by form widgets, see :func:`_widget_words`
 
 
 def read_pdf(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
@@ -49,7 +50,8 @@ def read_pdf(path: Path, doc_id: str, options: IngestOptions | None = None) -> S
     scans = [PageJob(path, i, i + 1, "pdf") for i in range(len(layers)) if i not in keep + blank]
     for job in scans:
         _check_pixels(layers[job.index], job.number, options)
-    pages = (_text_pages(path, keep, options.layout) + ocr_pages(scans, options)
+    pages = (_text_pages(path, {i: layers[i].fields for i in keep}, options.layout)
+             + ocr_pages(scans, options)
              + [Page(i + 1, (), "blank") for i in blank])
     return Source(doc_id, path, "pdf", tuple(sorted(pages, key=lambda p: p.number)))
 
@@ -67,19 +69,80 @@ def text_layers(path: Path, limits: Limits | None = None) -> list[Layer]:
         if len(document) > limits.max_pages:
             raise IngestError(f"too large: {len(document)} pages (the limit is {limits.max_pages} "
                               f"pages per document; --max-pages)")
-        return [_layer(document[i]) for i in range(len(document))]
+        return [_layer(document, i) for i in range(len(document))]
     finally:
         document.close()
 
 
-def _layer(page) -> Layer:
+def _layer(document, index: int) -> Layer:
+    page = document[index]
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
     finally:
         textpage.close()
     width, height = page.get_size()
-    return Layer(text, not any(True for _ in page.get_objects(max_depth=1)), width, height)
+    blank = not any(True for _ in page.get_objects(max_depth=1))
+    return Layer(text, blank, width, height, _widget_words(document, index))
+
+
+# A widget drawing one short line (a number, a day) fills a blank of the page's own text.
+MAX_FIELD_CHARS = 12
+
+
+def _widget_words(document, index: int) -> tuple[Word, ...]:
+    """Words that form widgets draw on the page, where each is drawn (top-down, in points).
+
+    Why: documents signed electronically leave the number and the day blank in
+    the text ("Số:    /TB-VPUBND", "ngày    tháng 10") and draw them with a
+    signature widget at the signing; only the widget's appearance holds them.
+    The page is flattened (widgets merged into its content) to read that text;
+    a widget drawing several lines is a signature stamp ("Người ký: ...
+    Thời gian ký: ..."), not part of the document's sentences, and is left out.
+    """
+    from pypdfium2 import raw as pdfium_c
+
+    page = document[index]
+    rects = _widget_rects(page, pdfium_c)
+    if not rects:
+        return ()
+    before = page.get_textpage().count_chars()
+    if pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return ()
+    page = document[index]  # reloaded: the flattened content
+    textpage = page.get_textpage()
+    height = page.get_size()[1]
+    chars = [(textpage.get_text_range(i, 1), textpage.get_charbox(i))
+             for i in range(before, textpage.count_chars())]
+    words = []
+    for left, bottom, right, top in rects:
+        inside = [(c, box) for c, box in chars
+                  if left <= (box[0] + box[2]) / 2 <= right and bottom <= (box[1] + box[3]) / 2 <= top]
+        text = "".join(c for c, _ in inside).strip()
+        if text and len(text) <= MAX_FIELD_CHARS and not any(c in text for c in "\r\n"):
+            words.append(_word(text, [box for c, box in inside if c.strip()], height))
+    return tuple(words)
+
+
+def _word(text: str, boxes: list[tuple[float, float, float, float]], height: float) -> Word:
+    """A word over its characters' boxes (PDF units, y up) in top-down coordinates."""
+    return Word(" ".join(text.split()), min(b[0] for b in boxes), height - max(b[3] for b in boxes),
+                max(b[2] for b in boxes), height - min(b[1] for b in boxes))
+
+
+def _widget_rects(page, pdfium_c) -> list[tuple[float, float, float, float]]:
+    """The boxes (left, bottom, right, top; PDF units) of the page's form widgets."""
+    rects = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        try:
+            rect = pdfium_c.FS_RECTF()
+            if (pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET
+                    and pdfium_c.FPDFAnnot_GetRect(annot, rect)):
+                rects.append((rect.left, rect.bottom, rect.right, rect.top))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return rects
 
 
 def _check_pixels(layer: Layer, number: int, options: IngestOptions) -> None:
@@ -98,9 +161,9 @@ def usable_text(text: str, options: TextLayerOptions) -> bool:
             and syllable_share(text) >= options.min_syllable_share)
 
 
-def _text_pages(path: Path, indexes: list[int], layout: LayoutOptions) -> list[Page]:
-    """The kept pages' words through pdfplumber, laid out column by column."""
-    if not indexes:
+def _text_pages(path: Path, fields: dict[int, tuple[Word, ...]], layout: LayoutOptions) -> list[Page]:
+    """The kept pages' words through pdfplumber with their widgets' words, laid out column by column."""
+    if not fields:
         return []
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -109,7 +172,7 @@ def _text_pages(path: Path, indexes: list[int], layout: LayoutOptions) -> list[P
 
     try:
         with pdfplumber.open(str(path)) as pdf:
-            return [_text_page(pdf.pages[i], i + 1, layout) for i in indexes]
+            return [_text_page(pdf.pages[i], i + 1, layout, more) for i, more in fields.items()]
     except (PDFPasswordIncorrect, PdfminerException, PDFSyntaxError) as err:
         raise IngestError(_reason(err)) from err
 
@@ -119,10 +182,10 @@ def _text_pages(path: Path, indexes: list[int], layout: LayoutOptions) -> list[P
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)|\ufffd")
 
 
-def _text_page(page, number: int, layout: LayoutOptions) -> Page:
+def _text_page(page, number: int, layout: LayoutOptions, fields: tuple[Word, ...] = ()) -> Page:
     start = time.perf_counter()
     words = [Word(_UNMAPPED_GLYPH.sub(" ", w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
-             for w in page.extract_words()]
+             for w in page.extract_words()] + list(fields)
     lines = reading_order(words, layout) if words else []
     return Page(number, tuple(lines), "text", None, time.perf_counter() - start)
 

@@ -9,6 +9,7 @@ import pytest
 from pipeline.evaluation import synth
 from pipeline.evaluation.eval_ocr import conventional_order
 from pipeline.ingest import IngestError, IngestOptions, read_source
+from tests.conftest import ROOT
 
 LETTERHEAD_002 = ["ỦY BAN NHÂN DÂN", "HUYỆN THỦY NGUYÊN", "Số: 227 /KH-UBND",
                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
@@ -84,3 +85,22 @@ def test_glyphs_a_font_maps_to_no_letter_become_one_space_each(plan_002, tmp_pat
     assert [list(p.lines) for p in source.pages] == [
         lose_glyphs("\n".join(page), "hy", 1.0).split("\n") for page in plan_002.pages]
     assert "Thủy Nguyên, ngày 31 tháng 10 năm 2024" in repair(source).string
+
+
+SITES = ROOT.parent / "shared" / "corpus" / "sites"
+SIGNED_PERMIT = SITES / "tnmt__gp_btnmt_nm_2019_1069_gp-btnmt.pdf"  # number and day drawn by widgets
+STAMPED_NOTICE = SITES / "stc__251TB_Lich_tiep_Cong_dan_Thang_7.pdf"  # "Người ký: ..." stamps
+
+
+@pytest.mark.skipif(not SIGNED_PERMIT.is_file(), reason="the shared corpus is not beside the repository")
+def test_a_number_and_a_date_drawn_by_signature_widgets_are_read_in_their_blanks():
+    lines = read_source(SIGNED_PERMIT).pages[0].lines
+    assert "Số: 1069 /GP-BTNMT" in lines
+    assert "Hà Nội, ngày 02 tháng 5 năm 2019" in lines
+
+
+@pytest.mark.skipif(not STAMPED_NOTICE.is_file(), reason="the shared corpus is not beside the repository")
+def test_a_signature_stamp_of_several_lines_is_not_read_into_the_text():
+    text = "\n".join(read_source(STAMPED_NOTICE).pages[0].lines)
+    assert "Người ký" not in text and "Thời gian ký" not in text
+    assert "Số: 251/TB-STC" in text.replace(" /", "/")
