@@ -163,6 +163,7 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
                                issuer_mod.from_signature(closing), header.place, full)
     signature = parse_signature(closing)
     title = " ".join(([type_line.rest] if type_line and type_line.rest else []) + title_lines)
+    title = re.sub(patterns.load("header")["subject_prefix"], "", title)  # "V/V HỖ TRỢ ..."
     meta = PlanMeta(
         doc_id=text.doc_id,
         doc_type=type_line.doc_type if type_line else "",
