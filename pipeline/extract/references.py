@@ -32,6 +32,7 @@ class _Rx:
     code: re.Pattern[str]
     date_lead: re.Pattern[str]
     issuer_lead: re.Pattern[str]
+    issuer_before: re.Pattern[str]
     issuer_about: re.Pattern[str]
     issuer_about_stop: re.Pattern[str]
     title_lead: re.Pattern[str]
@@ -71,6 +72,7 @@ def _rx() -> _Rx:
         code=re.compile(rf"(?:{code})"),
         date_lead=re.compile(table["date_lead"], re.IGNORECASE),
         issuer_lead=re.compile(table["issuer_lead"]),
+        issuer_before=re.compile(table["issuer_before"].format(upper=UPPER)),
         issuer_about=re.compile(table["issuer_about"]),
         issuer_about_stop=re.compile(table["issuer_about_stop"]),
         title_lead=re.compile(table["title_lead"]),
@@ -126,24 +128,28 @@ def _completed(first: Reference, later: Reference) -> Reference:
     """The first citation, with the date, issuer and title a later, fuller citation gives.
 
     Why: a plan often names a document briefly first (in its title: "Thực hiện
-    Nghị quyết số 08/NQ-HĐND ...") and in full in the preamble.
+    Nghị quyết số 08/NQ-HĐND ...") and in full in the preamble, whose Căn cứ / Thực hiện
+    gives the relation a citation in a decision's title does not.
     """
     return replace(first, ref_date=first.ref_date or later.ref_date,
                    ref_issuer=first.ref_issuer or later.ref_issuer,
-                   ref_title=first.ref_title or later.ref_title)
+                   ref_title=first.ref_title or later.ref_title,
+                   relation=first.relation if first.relation != "cites" else later.relation)
 
 
 def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] | None = None) -> list[Reference]:
     rx, text = _rx(), unit.text
     rows: list[Reference] = []
     taken: list[tuple[int, int]] = []
+    listed: list[tuple[_Cite, int]] = []
     for m in rx.citation.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         cites, end = _read_citation(text, m)
         taken.append((m.start(), _subject_end(text, end)))
-        for cite in cites:
-            rows.append(_row(doc_id, unit, cite, end))
+        listed += [(cite, end) for cite in cites]
+    _share_issuers(text, listed)
+    rows += [_row(doc_id, unit, cite, end) for cite, end in listed]
     for m in rx.unnumbered.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -160,9 +166,22 @@ def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] | None = Non
             if number := rx.law_number.match(text, end):
                 cite.code, end = number.group("code"), number.end()
             end = end if m.groupdict().get("year") else _read_date(text, end, cite)
+            if cite.code:  # "Luật ... số 72/2025/QH15 ngày 16 tháng 6 năm 2025 của Quốc hội"
+                cite.issuer, end = _read_issuer(text, end)
             taken.append((m.start(), end))
             rows.append(_row(doc_id, unit, cite, end))
     return sorted(rows, key=lambda r: r.span.start)
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+
+def _share_issuers(text: str, listed: list[tuple[_Cite, int]]) -> None:
+    """A list of citations closed by one issuer ("Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch
+    số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy"): that issuer is every one's."""
+    for (cite, end), (after, _) in reversed(list(zip(listed, listed[1:], strict=False))):
+        if not cite.issuer and after.issuer and _LIST_GLUE.fullmatch(text[end:after.start]):
+            cite.issuer = after.issuer
 
 
 def _subject_end(text: str, pos: int) -> int:
@@ -188,6 +207,7 @@ def _read_citation(text: str, m: re.Match[str]) -> tuple[list[_Cite], int]:
         cites.append(_Cite(ref_type, code.group(0), m.start()))
         pos = _read_date(text, code.end(), cites[-1])
     issuer, pos = _read_issuer(text, pos)
+    issuer = issuer or _issuer_before(text, m.start())
     if not cites[-1].date:
         pos = _read_date(text, pos, cites[-1])
     title, pos = _read_title(text, pos)
@@ -207,6 +227,15 @@ def _read_date(text: str, pos: int, cite: _Cite) -> int:
         return pos
     cite.date = parse_date(d.group(0))[0]
     return d.end()
+
+
+# The issuer may stand before: "Theo đề nghị của Sở Y tế tại Tờ trình số ...".
+ISSUER_BEFORE_WITHIN = 120
+
+
+def _issuer_before(text: str, start: int) -> str:
+    found = _rx().issuer_before.search(text[max(0, start - ISSUER_BEFORE_WITHIN):start])
+    return tidy(found.group("issuer")) if found else ""
 
 
 def _read_issuer(text: str, pos: int) -> tuple[str, int]:

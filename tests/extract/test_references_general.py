@@ -81,3 +81,71 @@ def test_a_plan_mentioned_without_a_date_is_no_reference(make_plan):
                  "Căn cứ tình hình thực tế, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:",
                  "I. MỤC ĐÍCH", "- Các xã xây dựng Kế hoạch của Ủy ban nhân dân xã để triển khai.")
     assert rows == []
+
+
+def test_the_issuer_stops_where_what_the_document_does_begins(make_plan):
+    rows = _rows(make_plan, "Chuyển đổi số năm 2024",
+                 "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình "
+                 "Chuyển đổi số quốc gia; Nghị định số 47/2024/NĐ-CP ngày 09/5/2024 của Chính phủ Quy định "
+                 "danh mục dịch vụ công; Kế hoạch số 24/KH-UBND ngày 14/8/2024 của UBND tỉnh thực hiện "
+                 "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;", "I. MỤC ĐÍCH", "- Số hóa.")
+    assert [(r[1], r[3]) for r in rows] == [("749/QĐ-TTg", "Thủ tướng Chính phủ"),
+                                           ("47/2024/NĐ-CP", "Chính phủ"), ("24/KH-UBND", "UBND tỉnh"),
+                                           ("57-NQ/TW", "Bộ Chính trị")]
+
+
+def test_an_issuer_named_before_the_citation_is_its_issuer(make_plan):
+    rows = _rows(make_plan, "Chuyển đổi số năm 2024", "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số "
+                 "4620/TTr-SYT ngày 18 tháng 11 năm 2025.", "I. MỤC ĐÍCH", "- Số hóa.")
+    assert rows[0][1:4] == ("4620/TTr-SYT", "2025-11-18", "Giám đốc Sở Y tế")
+
+
+def test_citations_listed_before_one_issuer_share_it(make_plan):
+    rows = _rows(make_plan, "Bảo vệ rừng năm 2025",
+                 "Thực hiện Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của "
+                 "Ban Thường vụ Tỉnh ủy; Chỉ thị số 03/CT-UBND ngày 19/3/2019 của UBND tỉnh;",
+                 "I. MỤC ĐÍCH", "- Giữ rừng.")
+    assert [(r[1], r[3]) for r in rows] == [("31-CT/TU", "Ban Thường vụ Tỉnh ủy"),
+                                           ("134-KH/TU", "Ban Thường vụ Tỉnh ủy"),
+                                           ("03/CT-UBND", "UBND tỉnh")]
+
+
+def test_a_law_cited_with_its_number_keeps_its_issuer(make_plan):
+    rows = _rows(make_plan, "Chính quyền địa phương năm 2025",
+                 "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025 của "
+                 "Quốc hội;", "I. MỤC ĐÍCH", "- Bộ máy.")
+    assert rows[0][1:4] == ("72/2025/QH15", "2025-06-16", "Quốc hội")
+
+
+def test_a_document_amended_at_another_is_two_rows_and_the_subject_of_a_resolution_none(make_plan):
+    rows = _rows(make_plan, "Chuyển đổi số năm 2025",
+                 "Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ Ban hành chương trình hành động "
+                 "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị được sửa đổi, bổ sung tại "
+                 "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ;", "I. MỤC ĐÍCH", "- Số hóa.")
+    assert [r[1] for r in rows] == ["03/NQ-CP", "71/NQ-CP"]
+
+
+def test_a_decision_citing_a_document_in_its_title_takes_the_relation_of_its_preamble(make_plan):
+    refs = find_references(make_plan(
+        "ỦY BAN NHÂN DÂN TỈNH LONG AN", "Số: 12/QĐ-UBND", "Long An, ngày 03 tháng 4 năm 2025", "QUYẾT ĐỊNH",
+        "BAN HÀNH KẾ HOẠCH TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "Căn cứ Quyết định số 06/QĐ-TTg ngày 02 tháng 01 năm 2025 của Thủ tướng Chính phủ;",
+        "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch."))
+    assert [(r.ref_code, r.relation) for r in refs] == [("06/QĐ-TTG", "pursuant")]
+
+
+def test_going_on_to_implement_opens_an_implements_clause(make_plan):
+    rows = _rows(make_plan, "Bảo vệ rừng năm 2025",
+                 "Để tiếp tục thực hiện nghiêm Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ, "
+                 "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH", "- Giữ rừng.")
+    assert rows[0][1] == "05/CT-TTg" and rows[0][5] == "implements"
+
+
+def test_a_title_about_a_matter_is_no_roman_five_and_loses_its_v_v(make_plan):
+    plan = make_plan(*HEAD[:3], "KẾ HOẠCH", "V/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP",
+                     "Căn cứ Nghị định số 200/2023/NĐ-CP ngày 28/12/2023 của Chính phủ;",
+                     "I. ĐÁNH GIÁ TÌNH HÌNH", "- Thiệt hại lớn.")
+    assert plan.meta.title == "HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP"
+    assert [s.number for s in plan.sections] == ["I"]
+    assert find_references(plan)[0].relation == "pursuant"
