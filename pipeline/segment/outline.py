@@ -86,10 +86,12 @@ def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
     blocks: list[Block] = []
     headings: list[tuple[Block, int]] = []
     started = False
-    for line in lines:
+    for k, line in enumerate(lines):
         marker = match_marker(line.text)
         if marker and marker.kind == "part" and top != "part":
             marker = None  # "Phần I" above a roman outline is a divider, not a level
+        if marker and _misread_one(marker, stack, lines[k + 1:]):
+            marker = Marker("arabic", "1", marker.end)
         if marker and not marker.is_bullet and (started or marker.kind == top):
             started = True
             block, level = _open_heading(stack, marker, line)
@@ -103,6 +105,17 @@ def build_outline(lines: tuple[Line, ...]) -> tuple[list[Block], list[Section]]:
         blocks.append(Block(line, role if started else "preamble", current,
                             marker.number if marker else "", content.strip()))
     return blocks, _sections(blocks, headings)
+
+
+def _misread_one(marker: Marker, stack: list[_Open], rest: tuple[Line, ...]) -> bool:
+    """A roman "I." that is an arabic "1." misread (OCR reads "1" as "I"): roman numbering
+    is already open, so it does not start again, and the next roman or arabic line (past its
+    own "a)" items) is "2."."""
+    if marker.kind != "roman" or marker.number != "I" or "roman" not in (o.kind for o in stack):
+        return False
+    following = next((m for ln in rest if (m := match_marker(ln.text)) and m.kind in ("roman", "arabic")),
+                     None)
+    return bool(following and following.kind == "arabic" and following.number == "2")
 
 
 def _open_heading(stack: list[_Open], marker: Marker, line: Line) -> tuple[Block, int]:

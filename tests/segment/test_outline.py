@@ -111,3 +111,10 @@ def test_titled_parts_that_open_the_outline_are_its_top_level_over_roman_numeral
     assert [(n, h) for n, h, _ in level1(plan)] == [("Phần I", "DANH MỤC THỦ TỤC HÀNH CHÍNH"),
                                                    ("Phần II", "NỘI DUNG ĐƠN GIẢN HÓA")]
     assert [s.section_id for s in plan.sections if s.level == 2] == ["Phần I.1", "Phần II.I", "Phần II.II"]
+
+
+def test_a_roman_one_inside_roman_numbering_and_before_a_two_is_an_arabic_one_misread():
+    text = PLAN.replace("1. Mục đích", "I. Mục đích\na) Tôn vinh.")
+    plan = plan_from_text(text)
+    assert [n for n, _, _ in level1(plan)] == ["I", "II", "IV"]
+    assert next(s for s in plan.sections if s.section_id == "I.1").heading == "Mục đích"
