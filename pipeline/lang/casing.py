@@ -10,6 +10,7 @@ capitalised, tier words (huyện, xã ...) are not, place names are title case.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from pipeline import patterns
@@ -32,16 +33,14 @@ def expand_abbreviations(text: str) -> str:
 
 
 def find_mixed_case(name: str, text: str) -> str:
-    """The same words as ``name`` written in mixed case in ``text``, or ""."""
+    """The same words as ``name`` written in mixed case in ``text`` (the form written most
+    often, the first of equals: one "Ủy ban nhân dân Tỉnh Đồng Tháp" among many "tỉnh"), or ""."""
     words = name.split()
     if not words:
         return ""
     rx = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
-    for m in rx.finditer(text):
-        found = m.group(0)
-        if not found.isupper():
-            return " ".join(found.split())
-    return ""
+    forms = Counter(" ".join(m.group(0).split()) for m in rx.finditer(text) if not m.group(0).isupper())
+    return forms.most_common(1)[0][0] if forms else ""
 
 
 def name_case(name: str) -> str:

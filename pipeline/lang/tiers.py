@@ -44,4 +44,7 @@ def issuer_level(issuer: str) -> IssuerLevel:
         return ""
     if any(w in low for w in header["national_words"]) or low.startswith("bộ "):
         return "national"
+    if low.startswith(tuple(h + " " for h in header["central_heads"])) and not any(
+            f" {t} " in f" {low} " for t in tier_words()):
+        return "national"  # "Cục Thuế" of a ministry; "Cục Thuế tỉnh ..." is a local agency
     return "agency" if issuer else ""

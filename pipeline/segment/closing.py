@@ -32,7 +32,7 @@ class Signature:
 def _authority_rx() -> re.Pattern[str]:
     prefixes = patterns.load("header")["signing_authorities"]
     alts = "|".join(re.escape(p.rstrip(".")) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?:^|\s)(?P<auth>{alts})\s*[./]?\s+(?={UPPER}{{2}})")
+    return re.compile(rf"(?:^|\s)(?P<auth>{alts})(?:\s*[./]\s*|\s+)(?={UPPER}{{2}})")  # "KT.CHỦ TỊCH"
 
 
 @cache
@@ -134,5 +134,7 @@ def _signer_name(lines: list[str]) -> str:
 
 
 def _looks_like_body(name: str) -> bool:
+    """A body or a position, not a person ("CHỦ TỊCH HĐND TỈNH" under "TRƯỞNG ĐOÀN")."""
     low = name.lower()
-    return any(low.startswith(h) for h in ("ủy ban", "uỷ ban", "nơi nhận", "lưu", "ban ", "sở ", "phòng "))
+    return (any(low.startswith(h) for h in ("ủy ban", "uỷ ban", "nơi nhận", "lưu", "ban ", "sở ", "phòng "))
+            or any(low.startswith(t.lower() + " ") for t in _titles()))

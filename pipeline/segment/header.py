@@ -21,7 +21,7 @@ _NUMBER_LINE = re.compile(
     r"(?:\s*[/-]\s*[0-9A-ZĐ][0-9A-Za-zĐđ&.-]*)*)"
 )
 _PLACE_DATE = re.compile(
-    rf"(?P<place>{UPPER}[^,\d:]{{1,40}}?)\s*,\s*ngày\s*(?P<d>\d{{1,2}}|[.…\s]*)\s*tháng\s*"
+    rf"(?P<place>{UPPER}[^,\d:]{{1,40}}?)\s*,\s*ngày\s*(?P<d>\d{{1,2}}|[.…\s]*|\S{{1,4}})\s*tháng\s*"
     r"(?P<m>\d{1,2}|[.…\s]*)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
@@ -95,7 +95,7 @@ def _joined_number_lines(texts: list[str]) -> list[str]:
 def _date_of(m: re.Match[str]) -> str:
     d, mo = m.group("d").strip(), m.group("m").strip()
     if not (d.isdigit() and mo.isdigit()):
-        return ""  # "ngày ... tháng ..." left blank for a handwritten date
+        return ""  # "ngày ... tháng ..." left blank for a handwritten date, or unreadable ("ngày/4}")
     return iso(int(m.group("y")), int(mo), int(d))
 
 

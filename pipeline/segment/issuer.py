@@ -40,7 +40,7 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
     """The issuing body from the letterhead: its lowest body, lines of one body joined."""
     bodies: list[str] = []
     for line in lines:
-        clean = " ".join(line.replace("_", " ").split()).strip("-–— ")
+        clean = " ".join(line.replace("_", " ").split()).strip("-–—/| ")
         if not clean:
             continue
         low = expand_abbreviations(clean).lower()
@@ -53,7 +53,7 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
     unit = _bare_unit(lines)
     parent = from_agency_lines(lines[:-1], text) if unit else ""
     if parent:
-        return f"{name_case(unit)} {parent}"
+        return f"{_mixed_case(unit.upper(), text)} {parent}"
     issuer = _mixed_case(bodies[-1], text)
     own_named = issuer.startswith(tuple(patterns.load("header")["own_named"]))
     if len(bodies) > 1 and not _has_locality(issuer) and not own_named:
@@ -63,7 +63,7 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
 
 def _bare_unit(lines: tuple[str, ...]) -> str:
     """The letterhead's last line when it names only a unit of the body above it, else ""."""
-    last = " ".join(lines[-1].replace("_", " ").split()).strip("-–— ").lower() if lines else ""
+    last = " ".join(lines[-1].replace("_", " ").split()).strip("-–—/| ").lower() if lines else ""
     return last if last in patterns.load("header")["bare_units"] else ""
 
 

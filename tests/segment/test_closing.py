@@ -35,3 +35,15 @@ def test_an_appendix_after_the_signature_does_not_hide_the_name():
 
 def test_a_name_in_capitals_is_written_in_title_case():
     assert parse_signature(["GIÁM ĐỐC", "NGUYỄN THỊ HỒNG"]).signer_name == "Nguyễn Thị Hồng"
+
+
+def test_an_authority_printed_without_a_space_before_the_position():
+    sig = parse_signature(["Nơi nhận:", "- Lưu: VT.", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Trường Sơn"])
+    assert (sig.signing_authority, sig.signer_title, sig.signer_name) == ("KT.", "Phó Chủ tịch",
+                                                                          "Lê Trường Sơn")
+
+
+def test_a_position_line_under_the_title_is_not_the_signers_name():
+    sig = parse_signature(["TM. ĐOÀN GIÁM SÁT", "TRƯỞNG ĐOÀN", "- Lưu: VT.", "CHỦ TỊCH HĐND TỈNH",
+                           "Phạm Văn Chánh"])
+    assert (sig.signer_title, sig.signer_name) == ("Trưởng Đoàn", "Phạm Văn Chánh")

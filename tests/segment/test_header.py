@@ -38,3 +38,8 @@ def test_a_number_inside_the_issuing_teams_name_is_not_the_documents_code():
     head = parse_header(["ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT", "Số: 1105/KH-ĐKT",
                          "Hà Nội, ngày 10 tháng 11 năm 2025"])
     assert head.code == "1105/KH-ĐKT"
+
+
+def test_an_unreadable_day_still_gives_the_place():
+    header = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: /KH-UBND", "Đắk Nông, ngày/4} tháng 6 năm 2019"])
+    assert (header.place, header.issue_date) == ("Đắk Nông", "")

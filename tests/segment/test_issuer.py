@@ -56,6 +56,9 @@ def test_mass_organisation_letterhead():
     ("Bộ Nội vụ", "national"),
     ("Ban Thi đua - Khen thưởng Trung ương", "national"),
     ("Sở Nội vụ tỉnh Nghệ An", "agency"),
+    ("Cục Thuế", "national"),
+    ("Cục Thuế tỉnh Long An", "agency"),
+    ("Chi cục Thuế khu vực XVII", "agency"),
     ("Liên minh Hợp tác xã thành phố Hải Phòng", "agency"),
 ])
 def test_issuer_level(issuer, level):
@@ -83,3 +86,11 @@ def test_a_letterhead_naming_a_unit_of_the_body_above_gives_the_unit_in_full():
     assert from_agency_lines(("ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"), "") == \
         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
     assert from_agency_lines(("UBND TỈNH ĐẮK LẮK", "VĂN PHÒNG"), "") == "Văn phòng Ủy ban nhân dân tỉnh Đắk Lắk"
+
+
+def test_a_unit_and_its_body_take_the_case_the_text_writes_most_and_lose_stray_marks():
+    text = "Đoàn giám sát thông báo ... thành viên Đoàn giám sát ... Đoàn Giám sát của HĐND tỉnh."
+    assert from_agency_lines(("HỘI ĐỒNG NHÂN DÂN", "TỈNH BÌNH DƯƠNG", "ĐOÀN GIÁM SÁT"), text) == \
+        "Đoàn giám sát Hội đồng nhân dân tỉnh Bình Dương"
+    assert from_agency_lines(("/ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"), "") == \
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
