@@ -11,14 +11,16 @@ order, so new shapes are added without touching the code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.common import Unit, alternation, body_units, tidy
+from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
-from pipeline.lang.laws import closed_names, known_name_at, names_with
+from pipeline.lang.laws import closed_names, known_name_at, law_names, names_with
 from pipeline.lang.letters import UPPER
 from pipeline.models import Plan, Reference, Relation
 
@@ -42,6 +44,8 @@ class _Rx:
     subject_lead: re.Pattern[str]
     named: tuple[re.Pattern[str], ...]
     law_number: re.Pattern[str]
+    amended_list: re.Pattern[str]
+    lower_law: re.Pattern[str]
     relations: tuple[tuple[Relation, re.Pattern[str]], ...]
     type_names: dict[str, str]
 
@@ -55,8 +59,8 @@ def _rx() -> _Rx:
     bodies = alternation(patterns.load("bodies")["named"])
     code = f"(?:{table['code']})|(?:{table['code_bare']})"
     qual = table["qualifier_words"]
-    citation = (rf"(?<![\wÀ-ỹđĐ])(?P<type>(?i:{types}))(?P<qual>(?:\s+[a-zđà-ỹ]+){{0,{qual}}}?)"
-                rf"\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
+    citation = (rf"(?<![\wÀ-ỹđĐ])(?P<type>(?i:{types}))(?P<qual>(?:\s+(?!{UPPER})[a-zđà-ỹ]+){{0,{qual}}}?)"
+                rf"\s*:?\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
     stop = "|".join(table["named_law_stop"])
     stop_year = alternation(table["named_law_year_stop"])
     named = (table["named_amending_law"],
@@ -82,6 +86,8 @@ def _rx() -> _Rx:
         title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies, upper=UPPER)),
         named=tuple(re.compile(rx) for rx in named),
         law_number=re.compile(rf"{table['law_number']}(?P<code>{table['code']})"),
+        amended_list=re.compile(table["amended_list"].format(code=table["code"])),
+        lower_law=re.compile(table["lower_law"]),
         relations=relations,
         type_names={n.casefold(): n for n in names},
     )
@@ -116,12 +122,52 @@ def find_references(plan: Plan) -> tuple[Reference, ...]:
         for row in _unit_references(plan.doc_id, unit, laws):
             if own and row.ref_key == own:
                 continue
-            key = (row.ref_key, "") if row.ref_key else (row.ref_type, row.ref_title.casefold())
+            key = (row.ref_key, "") if row.ref_key else (row.ref_type, _name_key(row.ref_title))
             rows[key] = _completed(rows[key], row) if key in rows else row
     # A law cited once with its number and elsewhere by its name alone is one document.
-    coded = {(r.ref_type, r.ref_title.casefold()) for r in rows.values() if r.ref_key and r.ref_title}
+    coded = {(r.ref_type, _name_key(r.ref_title)) for r in rows.values() if r.ref_key and r.ref_title}
+    named = [_name_key(r.ref_title) for r in rows.values() if not r.ref_key]
     return tuple(r for r in rows.values()
-                 if r.ref_key or (r.ref_type, r.ref_title.casefold()) not in coded)
+                 if (r.ref_key and not _shortened(r, rows.values()))
+                 or (not r.ref_key and (r.ref_type, _name_key(r.ref_title)) not in coded
+                     and not _other_form(_name_key(r.ref_title), named, laws)))
+
+
+_YEAR = re.compile(r"\s+năm\s+\d{4}$")
+
+
+def _name_key(title: str) -> str:
+    """A name cited with and without its year ("Luật Tiếp công dân năm 2013") or abbreviated
+    ("Luật MTTQ Việt Nam") is one document."""
+    return expand_abbreviations(_YEAR.sub("", title)).casefold()
+
+
+def _other_form(name: str, names: list[str], laws: tuple[str, ...]) -> bool:
+    """A law's name that is another cited name's short form or run-on, the other being the law.
+
+    One name starting another: the longer is the law when it is a known name and the
+    shorter is not ("Luật Bầu cử" for "Luật Bầu cử đại biểu Quốc hội và ..."); else the
+    shorter is, and the longer ran on into the sentence ("Luật Việc làm bảo đảm kịp thời").
+    """
+    for other in names:
+        if other.startswith(name + " "):
+            if _known(other, laws) and not _known(name, laws, shipped=True):
+                return True
+        elif name.startswith(other + " ") and not _known(name, laws):
+            return True
+    return False
+
+
+def _known(name: str, laws: tuple[str, ...], shipped: bool = False) -> bool:
+    """A name (with its type word) among the known law names: shipped, or also the document's own."""
+    bare = name.split(" ", 1)[-1]
+    return bare in (law_names() if shipped else laws)
+
+
+def _shortened(row: Reference, rows: Iterable[Reference]) -> bool:
+    """A code cited in full elsewhere, here cut short ("Nghị quyết liên tịch số 102" or
+    "102/2025/NQLT" for "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN")."""
+    return any(r.ref_type == row.ref_type and r.ref_key.startswith(row.ref_key + "-") for r in rows)
 
 
 def _completed(first: Reference, later: Reference) -> Reference:
@@ -165,12 +211,43 @@ def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] | None = Non
             end = _known_law_end(text, m, cite, laws)
             if number := rx.law_number.match(text, end):
                 cite.code, end = number.group("code"), number.end()
+                end = _amended_list(text, m, cite, end)
             end = end if m.groupdict().get("year") else _read_date(text, end, cite)
             if cite.code:  # "Luật ... số 72/2025/QH15 ngày 16 tháng 6 năm 2025 của Quốc hội"
                 cite.issuer, end = _read_issuer(text, end)
             taken.append((m.start(), end))
             rows.append(_row(doc_id, unit, cite, end))
+    rows += _lower_case_laws(doc_id, unit, taken, laws)
     return sorted(rows, key=lambda r: r.span.start)
+
+
+def _amended_list(text: str, m: re.Match[str], cite: _Cite, end: int) -> int:
+    """An amending law over a list of laws with their numbers ("Luật sửa đổi, bổ sung một số
+    điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và ..."): the numbers
+    are the amended laws', the list is the amending law's name."""
+    if not (m.groupdict().get("name") or "").lower().startswith("sửa đổi"):
+        return end
+    more = end
+    while step := _rx().amended_list.match(text, more):
+        more = step.end()
+    if more == end:
+        return end
+    cite.code, cite.title = "", tidy(f"{cite.ref_type} {text[m.start('name'):more]}")
+    return more
+
+
+def _lower_case_laws(doc_id: str, unit: Unit, taken: list[tuple[int, int]],
+                     laws: tuple[str, ...] | None) -> list[Reference]:
+    """Laws whose known name is written in lower case ("Luật ngân sách nhà nước")."""
+    rows = []
+    for m in _rx().lower_law.finditer(unit.text):
+        length = known_name_at(unit.text, m.end(), laws)
+        if not length or any(a <= m.start() < b for a, b in taken):
+            continue
+        end = m.end() + length
+        cite = _Cite("Luật", "", m.start(), title=f"Luật {unit.text[m.end():end]}")
+        rows.append(_row(doc_id, unit, cite, _read_date(unit.text, end, cite)))
+    return rows
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
@@ -211,9 +288,25 @@ def _read_citation(text: str, m: re.Match[str]) -> tuple[list[_Cite], int]:
     if not cites[-1].date:
         pos = _read_date(text, pos, cites[-1])
     title, pos = _read_title(text, pos)
-    for cite in cites:
-        # "số 112/QĐ-UBND và số 113/QĐ-UBND ngày 16/01/2025": the date closing the list is theirs too.
-        cite.issuer, cite.title, cite.date = issuer, title, cite.date or cites[-1].date
+    date = ""
+    for cite in reversed(cites):
+        # "số 112/QĐ-UBND và số 113/QĐ-UBND ngày 16/01/2025": the date after a code is theirs too.
+        date = cite.date = cite.date or date
+        cite.issuer, cite.title = issuer, title
+    return _titled_siblings(text, pos, cites)
+
+
+def _titled_siblings(text: str, pos: int, cites: list[_Cite]) -> tuple[list[_Cite], int]:
+    """Codes listed after a title, each with its own ("các Quyết định: số 36/QĐ-TTg ... về
+    việc quy hoạch ..., số 1569/QĐ-TTg ... về việc ... và số 1668/QĐ-TTg ...")."""
+    rx = _rx()
+    while (sib := rx.sibling_lead.match(text, pos)) and (code := rx.code.match(text, sib.end())):
+        cite = _Cite(cites[0].ref_type, code.group(0), cites[0].start)
+        pos = _read_date(text, code.end(), cite)
+        cite.issuer, pos = _read_issuer(text, pos)
+        cite.issuer = cite.issuer or cites[0].issuer
+        cite.title, pos = _read_title(text, pos)
+        cites.append(cite)
     return cites, pos
 
 

@@ -149,3 +149,47 @@ def test_a_title_about_a_matter_is_no_roman_five_and_loses_its_v_v(make_plan):
     assert plan.meta.title == "HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP"
     assert [s.number for s in plan.sections] == ["I"]
     assert find_references(plan)[0].relation == "pursuant"
+
+
+def test_codes_listed_after_a_colon_each_with_its_own_date_and_title(make_plan):
+    rows = _rows(make_plan, "Ứng phó lũ năm 2025",
+                 "Căn cứ các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày "
+                 "19/11/2025; các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về việc quy hoạch hạ tầng, số "
+                 "1569/QĐ-TTg ngày 12/12/2024 về việc phê duyệt quy hoạch Thủ đô;", "I. MỤC ĐÍCH", "- Ứng phó.")
+    assert [r[1:3] for r in rows] == [("007/CĐ-UBND", "2025-11-17"), ("008/CĐ-UBND", "2025-11-19"),
+                                      ("009/CĐ-UBND", "2025-11-19"), ("36/QĐ-TTg", "2024-01-11"),
+                                      ("1569/QĐ-TTg", "2024-12-12")]
+    assert [r[4] for r in rows[3:]] == ["quy hoạch hạ tầng", "phê duyệt quy hoạch Thủ đô"]
+
+
+def test_a_code_with_a_non_breaking_hyphen(make_plan):
+    rows = _rows(make_plan, "Kiểm tra năm 2025", "Thực hiện Quy định số 296‑QĐ/TW, ngày 30/5/2025 của Ban "
+                 "Chấp hành Trung ương;", "I. MỤC ĐÍCH", "- Kiểm tra.")
+    assert rows[0][1:4] == ("296‑QĐ/TW", "2025-05-30", "Ban Chấp hành Trung ương")
+
+
+def test_an_amending_law_over_a_list_of_numbered_laws_is_one_row(make_plan):
+    rows = _rows(make_plan, "Đất đai năm 2025",
+                 "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+                 "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15;", "I. MỤC ĐÍCH", "- Đất.")
+    assert [(r[1], r[4]) for r in rows] == [
+        ("", "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+             "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15")]
+
+
+def test_law_names_in_lower_case_with_abbreviations_or_short_forms_are_one_row_each(make_plan):
+    rows = _rows(make_plan, "Bầu cử năm 2026",
+                 "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 25 tháng 6 năm 2015; "
+                 "Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;", "I. MỤC ĐÍCH",
+                 "- Theo Luật Bầu cử và Luật MTTQ Việt Nam; dự toán theo Luật ngân sách nhà nước.",
+                 "- Tổ chức thi hành Luật Ban hành văn bản QPPL bảo đảm kịp thời; Luật Ban hành văn bản QPPL;")
+    assert [r[4] for r in rows] == ["Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+                                    "Luật Mặt trận Tổ quốc Việt Nam", "Luật ngân sách nhà nước",
+                                    "Luật Ban hành văn bản QPPL"]
+
+
+def test_a_code_cut_short_where_it_is_cited_again_is_the_full_code(make_plan):
+    rows = _rows(make_plan, "Bầu cử năm 2026",
+                 "Căn cứ Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 26/9/2025;",
+                 "I. MỤC ĐÍCH", "- Theo Điều 21 Nghị quyết liên tịch số 102/2025/NQLT.")
+    assert [r[1] for r in rows] == ["102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"]
