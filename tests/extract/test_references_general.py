@@ -3,6 +3,8 @@ an issuer, lists of codes sharing a date, laws named with a date or with capital
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract.references import find_references
 
 HEAD = ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", "Số: 19/KH-UBND", "Châu Thành, ngày 03 tháng 4 năm 2024",
@@ -94,12 +96,6 @@ def test_the_issuer_stops_where_what_the_document_does_begins(make_plan):
                                            ("57-NQ/TW", "Bộ Chính trị")]
 
 
-def test_an_issuer_named_before_the_citation_is_its_issuer(make_plan):
-    rows = _rows(make_plan, "Chuyển đổi số năm 2024", "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số "
-                 "4620/TTr-SYT ngày 18 tháng 11 năm 2025.", "I. MỤC ĐÍCH", "- Số hóa.")
-    assert rows[0][1:4] == ("4620/TTr-SYT", "2025-11-18", "Giám đốc Sở Y tế")
-
-
 def test_citations_listed_before_one_issuer_share_it(make_plan):
     rows = _rows(make_plan, "Bảo vệ rừng năm 2025",
                  "Thực hiện Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của "
@@ -162,12 +158,6 @@ def test_codes_listed_after_a_colon_each_with_its_own_date_and_title(make_plan):
     assert [r[4] for r in rows[3:]] == ["quy hoạch hạ tầng", "phê duyệt quy hoạch Thủ đô"]
 
 
-def test_a_code_with_a_non_breaking_hyphen(make_plan):
-    rows = _rows(make_plan, "Kiểm tra năm 2025", "Thực hiện Quy định số 296‑QĐ/TW, ngày 30/5/2025 của Ban "
-                 "Chấp hành Trung ương;", "I. MỤC ĐÍCH", "- Kiểm tra.")
-    assert rows[0][1:4] == ("296‑QĐ/TW", "2025-05-30", "Ban Chấp hành Trung ương")
-
-
 def test_an_amending_law_over_a_list_of_numbered_laws_is_one_row(make_plan):
     rows = _rows(make_plan, "Đất đai năm 2025",
                  "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
@@ -193,3 +183,15 @@ def test_a_code_cut_short_where_it_is_cited_again_is_the_full_code(make_plan):
                  "Căn cứ Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 26/9/2025;",
                  "I. MỤC ĐÍCH", "- Theo Điều 21 Nghị quyết liên tịch số 102/2025/NQLT.")
     assert [r[1] for r in rows] == ["102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"]
+
+
+@pytest.mark.parametrize(("preamble", "expected"), [
+    # the issuer named before the citation
+    ("Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 4620/TTr-SYT ngày 18 tháng 11 năm 2025.",
+     ("4620/TTr-SYT", "2025-11-18", "Giám đốc Sở Y tế")),
+    # a non-breaking hyphen (U+2011) inside the code
+    ("Thực hiện Quy định số 296‑QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương;",
+     ("296‑QĐ/TW", "2025-05-30", "Ban Chấp hành Trung ương")),
+])
+def test_one_citation_code_date_and_issuer(make_plan, preamble, expected):
+    assert _rows(make_plan, "Kế hoạch năm 2025", preamble, "I. MỤC ĐÍCH", "- Làm.")[0][1:4] == expected
