@@ -46,6 +46,7 @@ class _Rx:
     law_number: re.Pattern[str]
     amended_list: re.Pattern[str]
     lower_law: re.Pattern[str]
+    study: re.Pattern[str]  # the words before a field of study ("cử nhân Luật Kinh tế")
     relations: tuple[tuple[Relation, re.Pattern[str]], ...]
     type_names: dict[str, str]
 
@@ -88,6 +89,7 @@ def _rx() -> _Rx:
         law_number=re.compile(rf"{table['law_number']}(?P<code>{table['code']})"),
         amended_list=re.compile(table["amended_list"].format(code=table["code"])),
         lower_law=re.compile(table["lower_law"]),
+        study=re.compile(rf"(?i:\b(?:{alternation(table['study_words'])}))\s+$"),
         relations=relations,
         type_names={n.casefold(): n for n in names},
     )
@@ -205,7 +207,7 @@ def _unit_references(doc_id: str, unit: Unit, laws: tuple[str, ...] | None = Non
             rows.append(_row(doc_id, unit, cites[0], end))
     for pattern in rx.named:
         for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+            if any(a <= m.start() < b for a, b in taken) or rx.study.search(text, 0, m.start()):
                 continue
             cite = _named(m)
             end = _known_law_end(text, m, cite, laws)
@@ -383,8 +385,9 @@ def _named(m: re.Match[str]) -> _Cite:
         if groups.get("year"):
             title += f" năm {m.group('year')}"
         return _Cite(ref_type, "", m.start(), title=title)
-    issuer = tidy(m.group("issuer"))
-    return _Cite(ref_type, "", m.start(), issuer=issuer, title=f"{ref_type} {issuer}")
+    congress = tidy(m.group("issuer"))
+    return _Cite(ref_type, "", m.start(), issuer=congress.removeprefix("của "),
+                 title=f"{ref_type} {congress}")
 
 
 def _row(doc_id: str, unit: Unit, cite: _Cite, end: int) -> Reference:

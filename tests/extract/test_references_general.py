@@ -195,3 +195,14 @@ def test_a_code_cut_short_where_it_is_cited_again_is_the_full_code(make_plan):
 ])
 def test_one_citation_code_date_and_issuer(make_plan, preamble, expected):
     assert _rows(make_plan, "Kế hoạch năm 2025", preamble, "I. MỤC ĐÍCH", "- Làm.")[0][1:4] == expected
+
+
+def test_a_congress_resolution_with_its_term_or_party_and_a_field_of_study_is_no_law(make_plan):
+    rows = _rows(make_plan, "Thi đua năm 2025",
+                 "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030, khẩn trương "
+                 "xây dựng chương trình; Nghị quyết của Đại hội đại biểu toàn quốc lần thứ XIV của Đảng;",
+                 "I. MỤC ĐÍCH", "- Tuyển 01 cử nhân Luật Kinh tế theo Nghị quyết số 66.2/2025/NQ-CP ngày "
+                 "28/8/2025 của Chính phủ.")
+    assert [r[4] or r[1] for r in rows] == [
+        "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030",
+        "Nghị quyết của Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "66.2/2025/NQ-CP"]
