@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.letters import UPPER
 from pipeline.markers import Marker, is_table_row, match_marker
 from pipeline.models import Block, BlockRole, Line, Section
 from pipeline.segment.labels import labels_for
@@ -30,11 +31,19 @@ class _Open:
     section_id: str
 
 
+# A sentence ends at a full stop after a lower-case word or a number, before a capital
+# ("... tôn giáo. Giao Sở ..."); "TP. Hồ Chí Minh" goes on.
+_FIRST_SENTENCE_END = re.compile(rf"(?<=[a-zđà-ỹ0-9)])\.\s+(?={UPPER})")
+
+
 def split_heading(content: str) -> str:
-    """Heading text of a numbered line, without a trailing colon."""
+    """Heading text of a numbered line, without a trailing colon: the part before a colon
+    near its start, else its first sentence (a numbered paragraph of a notice's conclusions)."""
     m = _COLON.search(content)
     if m and m.start() <= MAX_HEADING_BEFORE_COLON:
         return content[: m.start()].strip()
+    if end := _FIRST_SENTENCE_END.search(content):
+        content = content[:end.start()]
     return content.strip().rstrip(":").strip()
 
 

@@ -118,3 +118,17 @@ def test_a_roman_one_inside_roman_numbering_and_before_a_two_is_an_arabic_one_mi
     plan = plan_from_text(text)
     assert [n for n, _, _ in level1(plan)] == ["I", "II", "IV"]
     assert next(s for s in plan.sections if s.section_id == "I.1").heading == "Mục đích"
+
+
+def test_a_numbered_paragraph_without_a_colon_is_headed_by_its_first_sentence():
+    text = """THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+
+Ngày 06/10/2023, Chủ tịch UBND tỉnh kết luận như sau:
+1. UBND tỉnh đồng ý chủ trương thu hồi đất tại TP. Buôn Ma Thuột để sử dụng vào mục đích tôn giáo. Giao Sở Tài nguyên và Môi trường hướng dẫn thủ tục.
+2. Giao UBND thành phố kiểm tra, báo cáo trước ngày 10/12/2023.
+"""
+    sections = plan_from_text(text).sections
+    assert [s.heading for s in sections] == [
+        "UBND tỉnh đồng ý chủ trương thu hồi đất tại TP. Buôn Ma Thuột để sử dụng vào mục đích tôn giáo",
+        "Giao UBND thành phố kiểm tra, báo cáo trước ngày 10/12/2023."]
