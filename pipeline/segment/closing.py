@@ -76,7 +76,7 @@ def parse_signature(lines: list[str]) -> Signature:
             authority = _canonical_authority(m.group("auth"))
             title = _title_in(text[m.end():]) or title
             last = i
-        elif found := _upper_title(text):
+        elif found := _upper_title(text) or _title_run(text):
             title, last = found, i
     below = lines[last + 1: last + 1 + NAME_WITHIN] if last >= 0 else []
     name = _first_name(below) or _signer_name(lines)
@@ -105,6 +105,19 @@ def _upper_title(text: str) -> str:
     if not text or not text.split()[-1].isupper():
         return ""
     return _title_in(text, at_end=True)
+
+
+_CAPITALS_RUN = re.compile(rf"(?<!\S){UPPER}+(?:\s+{UPPER}+)+(?!\S)")
+
+
+def _title_run(text: str) -> str:
+    """A position in capitals inside a line of the Nơi nhận list, the signature's column run
+    into it ("- Như thành phần dự họp tại GM số PHÓ CHÁNH VĂN PHÒNG 314/GM-UBND ...")."""
+    for m in _CAPITALS_RUN.finditer(text):
+        low = " ".join(m.group(0).lower().split())
+        if found := next((t for t in _titles() if t.lower() == low), ""):
+            return found
+    return ""
 
 
 def _title_in(text: str, at_end: bool = False) -> str:

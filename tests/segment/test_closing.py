@@ -47,3 +47,11 @@ def test_a_position_line_under_the_title_is_not_the_signers_name():
     sig = parse_signature(["TM. ĐOÀN GIÁM SÁT", "TRƯỞNG ĐOÀN", "- Lưu: VT.", "CHỦ TỊCH HĐND TỈNH",
                            "Phạm Văn Chánh"])
     assert (sig.signer_title, sig.signer_name) == ("Trưởng Đoàn", "Phạm Văn Chánh")
+
+
+def test_a_position_run_into_a_line_of_the_recipient_list():
+    sig = parse_signature(["Nơi nhận:", "KT. CHÁNH VĂN PHÒNG",
+                           "- Như thành phần dự họp tại GM số PHÓ CHÁNH VĂN PHÒNG 314/GM-UBND ngày 03/10/2023 của",
+                           "UBND tỉnh;", "- Lưu VT.", "Nguyễn Tiến Dũng"])
+    assert (sig.signing_authority, sig.signer_title, sig.signer_name) == ("KT.", "Phó Chánh Văn phòng",
+                                                                          "Nguyễn Tiến Dũng")
