@@ -13,12 +13,13 @@ def _phrases(heading: str) -> list[str]:
 
 
 def labels_for(heading: str) -> tuple[str, ...]:
-    """Every label whose cue occurs in the heading and whose `unless` phrases do not."""
+    """Every label whose cue opens one of the phrases the heading lists ("THỜI GIAN, KINH PHÍ
+    THỰC HIỆN"; not "NHIỆM VỤ ... TRONG THỜI GIAN TỚI", nor an article's sentence that mentions
+    "nội dung") and whose `unless` phrases do not occur."""
     low = " ".join(heading.lower().split())
     found = []
     for rule in patterns.load("section_labels"):
-        cued = (any(p.startswith(c) for p in _phrases(low) for c in rule["cues"])
-                if rule.get("phrase_start") else any(c in low for c in rule["cues"]))
+        cued = any(p.startswith(c) for p in _phrases(low) for c in rule["cues"])
         if cued and not any(u in low for u in rule.get("unless", [])):
             found.append(rule["label"])
     return tuple(found)

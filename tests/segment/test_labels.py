@@ -21,3 +21,9 @@ from pipeline.segment.labels import labels_for
 ])
 def test_canonical_labels_from_heading_words(heading, labels):
     assert labels_for(heading) == labels
+
+
+def test_a_cue_inside_a_phrase_or_a_sentence_gives_no_label():
+    assert labels_for("MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI") == ()
+    assert labels_for("THỜI GIAN, ĐỊA ĐIỂM TỔ CHỨC TRIỂN KHAI") == ("logistics",)
+    assert labels_for("Giao Sở Y tế hướng dẫn nội dung thực hiện phương án") == ()
