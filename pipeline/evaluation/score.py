@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from pipeline.evaluation.cer import cer
 from pipeline.export.csv_files import read_csv
 from pipeline.lang.codes import ref_key
+from pipeline.lang.tones import normalize_tone
 
 SIMILAR = 90.0
 META_FIELDS = ("doc_type", "number", "symbol", "code", "issue_date", "place", "issuer",
@@ -42,9 +43,13 @@ META_FIELDS = ("doc_type", "number", "symbol", "code", "issue_date", "place", "i
 
 
 def norm(text: object) -> str:
-    """NFC, whitespace collapsed, trailing . ; removed: the gold's text conventions."""
+    """NFC, whitespace collapsed, trailing . ; removed: the gold's text conventions.
+
+    Tone marks are compared in one placement ("HOÁ" = "HÓA"): repair writes the
+    placement government texts use today, by design, while the gold quotes the print.
+    """
     s = unicodedata.normalize("NFC", "" if text is None else str(text))
-    return " ".join(s.split()).rstrip(".;").strip()
+    return " ".join(map(normalize_tone, s.split())).rstrip(".;").strip()
 
 
 def similar(a: str, b: str) -> float:
