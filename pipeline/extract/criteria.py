@@ -10,6 +10,7 @@ of the item; elsewhere only explicit minimums and maximums count as quotas.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline import patterns
@@ -19,6 +20,10 @@ from pipeline.models import Block, Criterion, Plan, Section
 _SEGMENT = re.compile(r"[^;()]+")
 # A field heading of a criteria list is a short name ("Đối với học sinh", "Lĩnh vực Y tế").
 MAX_FIELD_WORDS = 8
+# A name a quota bounds, listed with others before it ("Công an tỉnh; Sở Tài chính; ...").
+MAX_NAME_WORDS = 12
+# A name leading a target list's line ("- Sản phẩm nông sản chế biến và nông sản khác: ...").
+MAX_LABEL_WORDS = 12
 
 
 @cache
@@ -26,39 +31,68 @@ def _rx(key: str) -> re.Pattern[str]:
     return re.compile(patterns.load("criteria")[key], re.IGNORECASE)
 
 
+@dataclass
+class _Lists:
+    """What the outline says of each section: the list it holds, and the target list above it."""
+
+    groups: dict[str, str] = field(default_factory=dict)  # section -> the list its lines belong to
+    items: dict[str, str] = field(default_factory=dict)  # numbered subsections that are criteria
+    targets: dict[str, str] = field(default_factory=dict)  # section -> heading of its target list
+    counts: set[str] = field(default_factory=set)  # sections of a list of numbers ("Số lượng")
+    opened: dict[str, tuple[str, str]] = field(default_factory=dict)  # section -> (marker, list)
+    # of the line that opened a list inside it ("- Số lượng cử tri dự hội nghị:")
+
+
 def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     """Criteria lists, then quotas stated anywhere else, in reading order."""
-    groups: dict[str, str] = {}
-    items: dict[str, str] = {}  # numbered subsections that are criteria, not fields
-    targets: dict[str, str] = {}  # sections of a target list -> the list's own heading
-    for section in plan.sections:
-        parent = _parent_id(section.section_id)
-        if parent in groups and _is_item(plan, section):
-            items[section.section_id] = groups[parent]
-        elif group := _group(plan, section, groups):
-            groups[section.section_id] = group
-        else:
-            continue
-        root = targets.get(parent) or (group if _rx("target_groups").match(group) else "")
-        if root:
-            targets[section.section_id] = root
+    lists = _outline_lists(plan)
     rows: list[Criterion] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
-        target = targets.get(block.section_id, "")
-        if block.role == "heading" and block.section_id in items:
-            rows.extend(_item_rows(plan.doc_id, items[block.section_id], block_unit(block), target))
-            continue
-        inline = _inline_group(block)
-        if inline:
-            groups[block.section_id] = inline
-            continue
-        group = groups.get(block.section_id, "")  # a group's name is never empty
-        unit = _list_text(block) if group else None
-        if unit is not None and unit.text:
-            rows.extend(_item_rows(plan.doc_id, group, unit, target))
-        elif not group:
-            rows.extend(_loose_quotas(plan.doc_id, block_unit(block)))
+        rows.extend(_block_rows(plan.doc_id, block, lists))
     return tuple(rows)
+
+
+def _outline_lists(plan: Plan) -> _Lists:
+    lists = _Lists()
+    for section in plan.sections:
+        parent = _parent_id(section.section_id)
+        root = lists.targets.get(parent, "")
+        if parent in lists.groups and _is_item(plan, section, bool(root)):
+            lists.items[section.section_id] = lists.groups[section.section_id] = lists.groups[parent]
+        elif group := _group(plan, section, lists.groups):
+            lists.groups[section.section_id] = group
+            root = group if _rx("target_groups").match(group) else root
+        else:
+            continue
+        if root:
+            lists.targets[section.section_id] = root
+        if parent in lists.counts or _rx("quota_list").match(lists.groups[section.section_id]):
+            lists.counts.add(section.section_id)
+    return lists
+
+
+def _block_rows(doc_id: str, block: Block, lists: _Lists) -> list[Criterion]:
+    """The rows of one line: a criterion item, a target, or a quota outside any list."""
+    sid = block.section_id
+    target = lists.targets.get(sid, "")
+    if block.role == "heading" and sid in lists.items:
+        return _item_rows(doc_id, lists.items[sid], block_unit(block), target)
+    if sid in lists.opened and block.role != "heading" and block.marker == lists.opened[sid][0]:
+        del lists.opened[sid]  # a sibling line closes the list the line above it opened
+    unit = _list_text(block, target)
+    if inline := _inline_group(block):
+        lists.opened[sid] = (block.marker, inline)
+        return []
+    if target and (labelled := _target_field(block)):
+        lists.opened[sid] = (block.marker, labelled[0])
+        unit = labelled[1]
+    group = lists.opened[sid][1] if sid in lists.opened else lists.groups.get(sid, "")
+    if not group:  # a group's name is never empty
+        return _loose_quotas(doc_id, block_unit(block))
+    if unit is None or not unit.text or (target and _is_prose(block, target)):
+        return []
+    rows = _item_rows(doc_id, group, unit, target)
+    return [r for r in rows if r.value] if sid in lists.counts or _rx("quota_list").match(group) else rows
 
 
 def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
@@ -68,10 +102,10 @@ def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
     list or of a level-1 criteria section is a field of it ("a) Đối với học sinh" ->
     "Học sinh"), unless it says who is covered or where from (Đối tượng, Phạm vi).
     """
-    label = _label(section.heading)
+    label = _label(_rx("target_label").sub("", _heading_line(section), count=1))
     if _rx("not_criteria").match(label):
         return ""
-    m = _rx("group_heading").match(label)
+    m = _rx("group_heading").match(label) or _rx("group_tail").search(label)
     if m:
         group = m.group("group")
         return capital_first(group.lower() if group.isupper() else group)
@@ -86,17 +120,41 @@ def _parent_id(section_id: str) -> str:
     return section_id.rsplit(".", 1)[0] if "." in section_id else ""
 
 
-def _is_item(plan: Plan, section: Section) -> bool:
+def _is_item(plan: Plan, section: Section, in_targets: bool = False) -> bool:
     """A numbered subsection of a list that is itself a criterion ("a) Gương mẫu chấp hành ...;").
 
     A field of the list ("a) Đối với học sinh") names a group and has lines or
     subsections under it; a criterion is a statement with nothing under it,
-    closed by ";" or "." or too long for a name.
+    closed by ";" or "." or too long for a name. In a target list a time horizon
+    before the target ("a) Đến hết năm 2025: Có ≥ 30% ...") is no field, and a long
+    heading stating a figure is a target even when the outline hung lines under it.
     """
-    if section.body or any(s.section_id.startswith(section.section_id + ".") for s in plan.sections):
-        return False
     text = section.heading.strip()
-    return text.endswith((";", ".")) or len(text.split()) > MAX_FIELD_WORDS
+    if in_targets and len(text.split()) > MAX_FIELD_WORDS and _target_value(text):
+        return True
+    if _own_lines(section) or any(s.section_id.startswith(section.section_id + ".") for s in plan.sections):
+        return False
+    if in_targets and section.body and _rx("horizon").match(text):
+        return True
+    return not section.body and (text.endswith((";", ".")) or len(text.split()) > MAX_FIELD_WORDS)
+
+
+def _heading_line(section: Section) -> str:
+    """The heading with the rest of its line ("Mục tiêu 4: Trong lĩnh vực y tế")."""
+    rest = [b.content for b in section.body if b.line.start == section.span.start]
+    return f"{section.heading}: {rest[0]}" if rest else section.heading
+
+
+def _own_lines(section: Section) -> list[Block]:
+    """The section's body lines, without the rest of its heading line."""
+    return [b for b in section.body if b.line.start != section.span.start]
+
+
+def _is_prose(block: Block, target: str) -> bool:
+    """Under a bare "Mục tiêu" heading a paragraph that is no list item ("Hiện nay, ...") is prose."""
+    listed = block.role != "body" or re.match(f"{_rx('enumerator').pattern}|{_rx('target_label').pattern}",
+                                             block.content, re.IGNORECASE)
+    return not listed and _rx("figures_only").match(target) is not None and target.startswith("Mục")
 
 
 def _inline_group(block: Block) -> str:
@@ -104,8 +162,20 @@ def _inline_group(block: Block) -> str:
     text = block.content.strip()
     if block.role == "heading" or not text.endswith(":"):
         return ""
-    m = _rx("group_heading").match(text)
+    m = _rx("group_heading").match(text) or _rx("group_tail").search(text)
     return capital_first(m.group("group")) if m else ""
+
+
+def _target_field(block: Block) -> tuple[str, Unit] | None:
+    """A target list's line led by a short name ("- Các sản phẩm trái cây: Tổng sản phẩm ...")
+    names the list of the targets it states and of the lines under it."""
+    unit = block_unit(block)
+    m = re.match(r"([^:;\d]{3,80}):\s*", unit.text)
+    if block.role != "item" or not m or len(m.group(1).split()) > MAX_LABEL_WORDS:
+        return None
+    if _rx("target_label").match(unit.text) or _rx("horizon").match(m.group(1).strip()):
+        return None
+    return capital_first(tidy(m.group(1))), unit.sub(m.end(), len(unit.text))
 
 
 def _label(heading: str) -> str:
@@ -115,63 +185,173 @@ def _label(heading: str) -> str:
     return tidy(head if semi and len(head.split()) <= 8 else label)
 
 
-def _list_text(block: Block) -> Unit | None:
-    """The criterion text of a block in a criteria section (a heading gives its text after the name)."""
+def _list_text(block: Block, target: str = "") -> Unit | None:
+    """The criterion text of a block in a criteria section (a heading gives its text after the name).
+
+    A line ending with ":" leads into the lines below it, unless in a target list it
+    states figures before its lead-in ("... đạt 46.200 tấn. Một số sản phẩm chủ yếu:");
+    so does a target list's line naming only a time ("- Giai đoạn 2025-2027").
+    A paragraph that sends the reader elsewhere ("Thực hiện theo quy định tại Hướng dẫn
+    số ...", "Các cơ quan căn cứ thành tích ... để bình xét") states no criterion.
+    """
     unit = block_unit(block)
-    if block.role != "heading":
-        return None if unit.text.rstrip().endswith(":") else unit
-    m = re.search(r":\s*", unit.text) or re.search(r";\s*", unit.text)
-    if not m or (m.group(0)[0] == ";" and len(unit.text[:m.start()].split()) > 8):
-        return Unit(block, "", unit.offset)
-    return unit.sub(m.end(), len(unit.text))
+    if block.role == "heading":
+        m = re.search(r":\s*", unit.text) or re.search(r";\s*", unit.text)
+        if not m or (m.group(0)[0] == ";" and len(unit.text[:m.start()].split()) > 8):
+            return Unit(block, "", unit.offset)
+        unit = unit.sub(m.end(), len(unit.text))
+    if target:
+        lead_in = unit.text.rstrip().endswith(":") or _rx("horizon").match(tidy(unit.text))
+        return None if lead_in and not _target_value(unit.text) else unit
+    if unit.text.rstrip().endswith(":") or _rx("referral").search(unit.text):
+        return None
+    return unit
 
 
 def _item_rows(doc_id: str, group: str, unit: Unit, target: str = "") -> list[Criterion]:
-    """The item, cut before its quotas, and one row per quota; an item of a target list
-    (``target``: the list's heading, also for its fields) keeps its figure."""
+    """The item, cut before its quotas, one row per quota, and what follows the last quota;
+    an item of a target list (``target``: the list's heading, also for its fields) keeps
+    its figure."""
     if target:
         return _target_rows(doc_id, group, unit, target)
-    quotas = []
-    for seg in _SEGMENT.finditer(unit.text):
-        q = (_rx("quota").search(seg.group(0)) or _rx("quota_count").search(seg.group(0))
-             or _rx("quota_listed").match(seg.group(0)))
-        if q:
-            quotas.append((seg, q))
+    text = unit.text
+    quotas = _quota_spans(text)
     if not quotas:
-        return [_row(doc_id, group, unit, 0, len(unit.text), "")]
-    rows = []
-    first = quotas[0][0].start()
-    cut = unit.text.rfind("(", 0, first + 1)
-    cut = first if cut < 0 else cut
-    if tidy(unit.text[:cut]):
-        rows.append(_row(doc_id, group, unit, 0, cut, ""))
-    for seg, q in quotas:
-        rows.append(_row(doc_id, group, unit, seg.start(), seg.end(), _value(q)))
+        return [_row(doc_id, group, unit, 0, len(text), "")]
+    first = quotas[0][0]
+    cut = text.rfind("(", 0, first + 1) if _depth(text, first) else first
+    rows = [_row(doc_id, group, unit, 0, cut, "")] if tidy(text[:cut]) else []
+    rows.extend(_row(doc_id, group, unit, a, b, value) for a, b, value in quotas)
+    rest = re.match(r"[\s).;,]*", text[quotas[-1][1]:])
+    start = quotas[-1][1] + (rest.end() if rest else 0)
+    if tidy(text[start:]):
+        rows.append(_row(doc_id, group, unit, start, len(text), ""))
     return rows
 
 
+def _quota_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each quota of an item.
+
+    A quota in brackets ("(đại biểu điển hình khoảng 70%; ...)") is its clause there. Else it
+    is its ";" clause, with the short names listed before it that it bounds ("Đối với Ban
+    Tổ chức Tỉnh ủy; Công an tỉnh; ... mỗi đơn vị đề nghị không quá 01 tập thể") and a
+    further count after a comma as a quota of its own (", 03 cá nhân").
+    """
+    spans: list[tuple[int, int, str]] = []
+    for seg in _SEGMENT.finditer(text):
+        if spans and seg.start() < spans[-1][1]:
+            continue
+        q = _quota(seg.group(0))
+        if not q:
+            continue
+        if _depth(text, seg.start()):
+            spans.append((seg.start(), seg.end(), _value(q)))
+            continue
+        start = _names_before(text, seg.start(), spans[-1][1] if spans else 0)
+        end = _clause_end(text, seg.end())
+        more = _rx("quota_more").search(text, seg.start() + q.end(), end)
+        if more:
+            spans.append((start, more.start(), _value(q)))
+            spans.append((more.start("value"), end, _value(more)))
+        else:
+            spans.append((start, end, _value(q)))
+    return spans
+
+
+def _quota(segment: str) -> re.Match[str] | None:
+    return (_rx("quota").search(segment) or _rx("quota_from").search(segment)
+            or _rx("quota_count").search(segment) or _rx("quota_listed").match(segment))
+
+
+def _depth(text: str, at: int) -> int:
+    """How many brackets are open at ``at``."""
+    return text.count("(", 0, at) - text.count(")", 0, at)
+
+
+def _names_before(text: str, start: int, floor: int) -> int:
+    """Start of the run of short ";"-separated names just before ``start`` (a quota's subject)."""
+    while True:
+        before = text[floor:start].rstrip()
+        if not before.endswith(";"):
+            return start
+        piece_start = max(text.rfind(";", floor, floor + len(before) - 1) + 1, floor)
+        piece = text[piece_start:floor + len(before) - 1]
+        if not piece.strip() or len(piece.split()) > MAX_NAME_WORDS or "(" in piece or ")" in piece:
+            return start
+        start = piece_start + len(piece) - len(piece.lstrip())
+
+
+def _clause_end(text: str, at: int) -> int:
+    """End of the ";" clause holding ``at`` (a ";" inside brackets does not end it)."""
+    for m in re.finditer(";", text[at:]):
+        if not _depth(text, at + m.start()):
+            return at + m.start()
+    return len(text)
+
+
 def _target_rows(doc_id: str, group: str, unit: Unit, target: str) -> list[Criterion]:
-    """A listed target ("Tỷ lệ ... đạt ít nhất 27% vào năm 2025"): a row per clause holding
-    its own figure (clauses split at ";"), the value its rate, else its bounded count. A
-    label numbering the target ("Chỉ tiêu 1:") is no part of its text."""
-    label = _rx("target_label").match(unit.text)
+    """A listed target: a row per target it states, each with its figure.
+
+    An item may state several ("... đạt 400 triệu USD, tăng bình quân 10 - 13%/năm"): a new
+    one starts where a separator is followed by a figure or by what it measures. In a list
+    of figures only (``figures_only``), sentences without a figure are no target; elsewhere
+    an item without a figure is one row. A label numbering the target ("Chỉ tiêu 1:") is no
+    part of its text, but makes the item a target.
+    """
+    label = _rx("target_label").match(unit.text) or _rx("enumerator").match(unit.text)
     begin = label.end() if label else 0
+    figures_only = _rx("figures_only").match(target) and not _rx("target_label").match(unit.text)
     rows: list[Criterion] = []
-    for clause in re.finditer(r"[^;]+", unit.text[begin:]):
-        value = _target_value(clause.group(0))
-        if value:
-            start = begin if not rows else begin + clause.start()
-            rows.append(_row(doc_id, group, unit, start, begin + clause.end(), value))
-    if rows or _rx("numbered_only").match(target):
+    for start, end in _target_spans(unit.text, begin, bool(figures_only)):
+        value = _target_value(unit.text[start:end])
+        rows.append(_row(doc_id, group, unit, start, end, value))
+    if rows or figures_only:
         return rows
     return [_row(doc_id, group, unit, begin, len(unit.text), "")]
+
+
+def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, int]]:
+    """(start, end) of each target an item states; none when it states no figure.
+
+    Pieces between the separators that open a new target are joined back to their
+    neighbour when either holds no figure, so each span keeps one target's words.
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in _sentence_runs(text, begin, figures_only):
+        cuts = [m for m in _rx("target_separator").finditer(text, start, end)
+                if _rx("target_head").match(text, m.end(), end)]
+        bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
+        run: list[tuple[int, int]] = []
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+            if run and not (_target_value(text[a:b]) and _target_value(text[slice(*run[-1])])):
+                run[-1] = (run[-1][0], b)
+            else:
+                run.append((a, b))
+        spans.extend(run)
+    return [s for s in spans if _target_value(text[s[0]:s[1]])]
+
+
+def _sentence_runs(text: str, begin: int, figures_only: bool) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences holding figures (the whole text unless ``figures_only``)."""
+    if not figures_only:
+        return [(begin, len(text))]
+    runs: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S.*?(?:[.!?…](?=\s+\S)|$)", text[begin:]):
+        start, end = begin + m.start(), begin + m.end()
+        if not _target_value(m.group(0)):
+            continue
+        if runs and not text[runs[-1][1]:start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 def _target_value(text: str) -> str:
     """A target's figure: its first rate ("27%"), else the first count after a bound word."""
     rate = _rx("target_rate").search(text)
     m = rate or _rx("target_count").search(text)
-    return re.sub(r"\s+", "", m.group("value")) if m else ""
+    return _value(m) if m else ""
 
 
 def _loose_quotas(doc_id: str, unit: Unit) -> list[Criterion]:
@@ -186,7 +366,8 @@ def _loose_quotas(doc_id: str, unit: Unit) -> list[Criterion]:
 
 
 def _value(m: re.Match[str]) -> str:
-    return re.sub(r"\s+", "", m.group("value"))
+    """The figure as written, one space where the text has any, none before "%"."""
+    return re.sub(r"\s+%", "%", " ".join(m.group("value").split()))
 
 
 def _row(doc_id: str, group: str, unit: Unit, start: int, end: int, value: str) -> Criterion:
