@@ -122,3 +122,10 @@ def test_a_line_naming_a_list_holds_until_a_line_of_its_own_rank(make_plan):
                  "- Tiêu chuẩn của đại biểu Hội đồng nhân dân.") == [
         ("Số lượng", "Nơi có dưới 100 cử tri: đạt ít nhất 50% cử tri", "50%"),
         ("Tiêu chí", "Tiêu chuẩn của đại biểu Hội đồng nhân dân", "")]
+
+
+def test_a_length_of_time_is_no_quota_and_a_leading_count_is_a_target_figure(make_plan):
+    assert _rows(make_plan, "I. NỘI DUNG", "1. Chỉ tiêu tuyển dụng: 01 Đại học Luật Kinh tế.",
+                 "II. TỔ CHỨC THỰC HIỆN",
+                 "- Gửi báo cáo về Sở Nội vụ trước khi kiểm tra ít nhất 05 ngày.") == [
+        ("Chỉ tiêu", "01 Đại học Luật Kinh tế", "01")]
