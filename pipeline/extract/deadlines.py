@@ -19,13 +19,15 @@ from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.bodies import find_subject
-from pipeline.extract.common import Unit, body_units, lower_first, sections_under, sentences, tidy
+from pipeline.extract.common import Unit, block_unit, body_units, lower_first, sections_under, sentences, tidy
 from pipeline.extract.responsibilities import assignment_line, owner_of, section_owners
-from pipeline.extract.tables import cell_rules, task_rows
+from pipeline.extract.tables import cell_rules, month_list, task_rows
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
 from pipeline.models import Deadline, DeadlineKind, Plan
 
-_TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
+# The year a title plans for ("... NĂM 2026", often in capitals), not a horizon ("ĐẾN NĂM 2035")
+# nor a cited document's date ("NGÀY 01 THÁNG 02 NĂM 2019").
+_TITLE_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!\d )\bnăm\s+(\d{4})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,16 +55,17 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
     lead: dict[str, str] = {}  # section -> bodies its last "Đơn vị chủ trì: ..." line named
     task: dict[str, str] = {}  # section -> its last line that is neither a label nor a bound
     targets = sections_under(plan, _target_heading())
-    for unit in body_units(plan):
-        if unit.section_id in targets:
-            continue  # a dated target ("Đến hết năm 2030: 100% ...") is a criterion, not a task's bound
+    for unit in _units(plan):
         for sentence in sentences(unit):
+            label = _TIME_LABEL.match(sentence.text)
+            if unit.section_id in targets and not label:
+                continue  # a dated target ("Đến hết năm 2030: 100% ...") is a criterion, not a task's bound
             if labelled := assignment_line(sentence.text):
                 if labelled[0] in ("lead", "assigned"):
                     lead[unit.section_id] = tidy(labelled[1])
                 continue
-            label = _TIME_LABEL.match(sentence.text)
-            bounds = _bounds(sentence.text, year) or _labelled_bounds(sentence.text, label, year)
+            bounds = (_bounds(sentence.text, year) or _labelled_bounds(sentence.text, label, year)
+                      or _trailing_bounds(sentence, unit, year))
             for bound in bounds:
                 row = _row(plan.doc_id, sentence, bound, _responsible(sentence, unit, owners))
                 if label and unit.section_id in task:  # an item's time line: its task, its lead
@@ -76,8 +79,20 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
     return tuple(rows)
 
 
-_TIME_LABEL = re.compile(r"^\s*[-–+•]?\s*Thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*",
-                         re.IGNORECASE)
+def _units(plan: Plan) -> Iterator[Unit]:
+    """The outline's lines, then the closing summary before the signature, which often
+    states the reporting rhythm ("Trên đây là Kế hoạch ... Định kỳ hằng năm (trước ngày 30
+    tháng 11) báo cáo ...")."""
+    yield from body_units(plan)
+    for block in plan.blocks:
+        if block.role == "closing" and _CLOSING_SUMMARY.match(block.content):
+            yield block_unit(block)
+
+
+_CLOSING_SUMMARY = re.compile(r"^\s*Trên đây là\b", re.IGNORECASE)
+# An item's time line: "Thời gian thực hiện: Quý I/2026", "Lộ trình thực hiện: Năm 2025 - 2026".
+_TIME_LABEL = re.compile(r"^\s*[-–+•]?\s*(?:Thời (?:gian|hạn)|Lộ trình|Tiến độ)"
+                         r"(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*", re.IGNORECASE)
 
 
 # A section headed by its time ("III. THỜI GIAN THỰC HIỆN") holds the plan's timeframe, no task.
@@ -99,18 +114,52 @@ def _labelled_bounds(text: str, label: re.Match[str] | None, year: int | None) -
     return [replace(bound, start=bound.start + label.end(), end=bound.end + label.end())] if bound else []
 
 
+def _trailing_bounds(sentence: Unit, unit: Unit, year: int | None) -> list[_Bound]:
+    """The years a listed task closes with, in brackets: "... tiến tới thí điểm (2025 - 2026).",
+    "(2026 trở đi)", "(xuyên suốt 2025 - 2035)"."""
+    closes_unit = sentence.offset + len(sentence.text) >= unit.offset + len(unit.text.rstrip())
+    if unit.block.role not in ("item", "heading") or not closes_unit:
+        return []
+    m = _TRAILING_YEARS.search(sentence.text)
+    if not m or _TERM_BEFORE.search(sentence.text, 0, m.start()):
+        return []
+    bound = _cell_bound(m.group("raw"), year)
+    return [replace(bound, start=m.start("raw"), end=m.end("raw"))] if bound else []
+
+
+_TRAILING_YEARS = re.compile(r"\(\s*(?:xuyên suốt\s+|giai đoạn\s+|từ\s+)?(?P<raw>(?:năm\s+)?\d{4}"
+                             r"(?:\s*[-–]\s*\d{4}|\s+trở\s+đi))\s*\)\s*[.;]?\s*$", re.IGNORECASE)
+
+
+# Years that name an event's term or a span looked back on, not the task's time:
+# "Hội nghị ... lần thứ I (2025-2030).", "báo cáo tổng kết ... 05 năm (2020-2025);".
+_TERM_BEFORE = re.compile(r"(?:lần thứ\s+\w+|nhiệm kỳ|khóa\s+\w+|\d+\s+năm|giai đoạn)\s*$", re.IGNORECASE)
+
+
 def _table_deadlines(plan: Plan, year: int | None) -> Iterator[Deadline]:
     """A task table's time cells: the column makes "Quý II/2026" a bound without a trigger word."""
     for row in task_rows(plan):
         cell = row.cells.get("time")
         if cell is None or not cell.text.strip():
             continue
-        bound = _cell_bound(cell.text, year)
-        if bound:
+        for bound in _cell_bounds(cell.text, year):
             yield Deadline(doc_id=plan.doc_id, section_id=cell.section_id, date=bound.date,
                            period=bound.period, kind=bound.kind,
                            task=lower_first(row.text("task")), responsible=row.text("lead"),
                            raw=tidy(cell.text), span=cell.span(bound.start, bound.end))
+
+
+def _cell_bounds(text: str, year: int | None) -> list[_Bound]:
+    """The bounds of a time cell: one, or a month each where it lists months ("02 tháng
+    (tháng 4 và tháng 8)")."""
+    if not month_list().match(text):
+        bound = _cell_bound(text, year)
+        return [bound] if bound else []
+    y = int(m.group(1)) if (m := re.search(r"\d{4}", text)) else year
+    if y is None:
+        return []
+    return [_Bound(month_end(y, int(m.group(1))), f"{y}-{int(m.group(1)):02d}", "within", m.start(), m.end())
+            for m in re.finditer(r"tháng\s+(1[0-2]|0?[1-9])(?!\d)", text) if m.start() > text.find("(")]
 
 
 def _cell_bound(text: str, year: int | None) -> _Bound | None:
@@ -145,7 +194,8 @@ def _bounds(text: str, year: int | None) -> list[_Bound]:
             if bound:
                 found.append(bound)
     found = [b for b in found
-             if not (text[b.start:b.start + 2].lower() == "từ" and _IN_FORCE.search(text, 0, b.start))]
+             if not (text[b.start:b.start + 2].lower() == "từ" and _IN_FORCE.search(text, 0, b.start))
+             and not _AS_OF.search(text, 0, b.start)]
     found.sort(key=lambda b: (b.start, -(b.end - b.start)))
     out: list[_Bound] = []
     for b in found:
@@ -157,6 +207,8 @@ def _bounds(text: str, year: int | None) -> list[_Bound]:
 # "có hiệu lực (thi hành) từ ngày ...": when a text comes into force, not a task's bound
 # (but "hồ sơ còn hiệu lực trước ngày 30/6" is one).
 _IN_FORCE = re.compile(r"hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s*$")
+# "Tính đến hết ngày 31/10/2025, giải ngân đạt 72,4%": the date a figure is counted at.
+_AS_OF = re.compile(r"\btính\s*$", re.IGNORECASE)
 # A month whose year stands after a second month ("vào tháng 4 và tháng 8 năm 2026").
 _LATER_YEAR = re.compile(r"\s*(?:và|,|-|–|đến)\s*tháng\s+\d{1,2}\s*(?:năm|/)\s*(\d{4})")
 

@@ -19,7 +19,7 @@ from pipeline import patterns
 from pipeline.extract.common import Unit, block_unit, tidy
 from pipeline.markers import is_table_row
 from pipeline.models import Block, DeadlineKind, Plan
-from pipeline.table_header import column_kinds
+from pipeline.table_header import column_kinds, is_task_header
 
 _SEPARATOR = re.compile(r"^:?-{2,}:?$")
 
@@ -38,16 +38,48 @@ class Row:
 def task_rows(plan: Plan) -> Iterator[Row]:
     """The data rows of every task table of the plan, in reading order."""
     for table in _tables(plan):
-        kinds = column_kinds([c.text for c in _cells(block_unit(table[0]))])
+        header = _cells(block_unit(table[0]))
+        kinds = column_kinds([c.text for c in header])
         if "lead" not in kinds.values() and "time" not in kinds.values():
             continue
+        above: dict[str, Unit] = {}
         for block in table[1:]:
             cells = _cells(block_unit(block))
-            if all(_SEPARATOR.match(c.text.strip()) or not c.text.strip() for c in cells):
-                continue
-            row = Row({kind: cells[i] for i, kind in kinds.items() if i < len(cells)})
+            texts = [c.text for c in cells]
+            if all(_SEPARATOR.match(t.strip()) or not t.strip() for t in texts) or is_task_header(texts):
+                continue  # a separator, or the header repeated on a new page
+            row = Row(_row_cells(cells, kinds, len(header), above))
+            above = row.cells
             if row.text("lead") or row.text("time"):
                 yield row
+
+
+def _row_cells(cells: list[Unit], kinds: dict[int, str], width: int,
+               above: dict[str, Unit]) -> dict[str, Unit]:
+    """A row's cells by column kind. A row shorter than the header lost the cells merged
+    with the row above (a Word table's vertical merge): when its last cells still hold the
+    time, the merged ones were on the left ("| - Kim loại nặng | 02 lần/năm | 02 tháng (tháng
+    4 và tháng 8) |"); else, unless it opens with its own number, it lost the number on the
+    left and takes the merged cells it lacks (the time) from the row above, when it names
+    its own body in charge (a row grouping others names none).
+    """
+    if len(cells) >= width or not above:
+        return {kind: cells[i] for i, kind in kinds.items() if i < len(cells)}
+    shift = width - len(cells)
+    right = {kind: cells[i - shift] for i, kind in kinds.items() if i >= shift}
+    if re.search(r"\d", right["time"].text if "time" in right else ""):
+        return right
+    if _ROW_NUMBER.match(cells[0].text):
+        return {kind: cells[i] for i, kind in kinds.items() if i < len(cells)}
+    left = {kind: cells[i - 1] for i, kind in kinds.items()
+            if 0 < i <= len(cells) and cells[i - 1].text.strip()}
+    if "lead" not in left:
+        return left  # a row grouping others ("| II. HOÀN THIỆN CƠ CHẾ ... |") has no task of its own
+    return {**{k: v for k, v in above.items() if k == "time"}, **left}
+
+
+# The number a row opens with ("1", "II", "2.3", "B"): a row of its own, not the rest of a merged one.
+_ROW_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[A-ZĐ])\.?\s*$")
 
 
 def split_cell_bodies(cell: str) -> list[str]:
@@ -61,6 +93,12 @@ def cell_rules() -> tuple[tuple[DeadlineKind, re.Pattern[str]], ...]:
     """(kind, rule) for a time cell, each to match the whole cell."""
     return tuple((kind, re.compile(rf"^\s*(?:{rx})\s*\.?\s*$", re.IGNORECASE))
                  for kind, rules in _rules()["cells"].items() for rx in rules)
+
+
+@cache
+def month_list() -> re.Pattern[str]:
+    """A time cell listing months ("02 tháng (tháng 4 và tháng 8)"): a bound for each."""
+    return re.compile(_rules()["month_list"], re.IGNORECASE)
 
 
 @cache

@@ -86,6 +86,7 @@ def test_a_day_the_task_happens_on_and_a_start_alone(make_plan):
         ("2025-12-05", "", "within", "dự kiến ngày 05/12/2025", ""),
         ("2026-02-04", "", "within", "từ ngày 04/02/2026", "Các tổ"),
         ("2026-04-30", "2026-04", "within", "vào tháng 4", ""),
+        ("2026-08-31", "2026-08", "within", "tháng 8 năm 2026", ""),  # each month listed (real gold)
         ("2026-02-01", "", "until", "từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026", "")]
 
 
