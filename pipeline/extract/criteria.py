@@ -39,6 +39,7 @@ class _Lists:
     items: dict[str, str] = field(default_factory=dict)  # numbered subsections that are criteria
     targets: dict[str, str] = field(default_factory=dict)  # section -> heading of its target list
     counts: set[str] = field(default_factory=set)  # sections of a list of numbers ("Số lượng")
+    heads: set[int] = field(default_factory=set)  # list lines with lines of their own below them
     opened: dict[str, tuple[str, str]] = field(default_factory=dict)  # section -> (marker, list)
     # of the line that opened a list inside it ("- Số lượng cử tri dự hội nghị:")
 
@@ -68,7 +69,15 @@ def _outline_lists(plan: Plan) -> _Lists:
             lists.targets[section.section_id] = root
         if parent in lists.counts or _rx("quota_list").match(lists.groups[section.section_id]):
             lists.counts.add(section.section_id)
+    lists.heads = _heads(plan.blocks)
     return lists
+
+
+def _heads(blocks: tuple[Block, ...]) -> set[int]:
+    """List lines followed, in their section, by a line of another rank ("- ..." then "+ ...")."""
+    return {b.line.start for b, after in zip(blocks, blocks[1:], strict=False)
+            if b.role == "item" and after.role in ("item", "body") and after.section_id == b.section_id
+            and after.marker != b.marker}
 
 
 def _block_rows(doc_id: str, block: Block, lists: _Lists) -> list[Criterion]:
@@ -83,7 +92,7 @@ def _block_rows(doc_id: str, block: Block, lists: _Lists) -> list[Criterion]:
     if inline := _inline_group(block):
         lists.opened[sid] = (block.marker, inline)
         return []
-    if target and (labelled := _target_field(block)):
+    if target and (labelled := _target_field(block, lists.heads)):
         lists.opened[sid] = (block.marker, labelled[0])
         unit = labelled[1]
     group = lists.opened[sid][1] if sid in lists.opened else lists.groups.get(sid, "")
@@ -166,16 +175,20 @@ def _inline_group(block: Block) -> str:
     return capital_first(m.group("group")) if m else ""
 
 
-def _target_field(block: Block) -> tuple[str, Unit] | None:
-    """A target list's line led by a short name ("- Các sản phẩm trái cây: Tổng sản phẩm ...")
-    names the list of the targets it states and of the lines under it."""
+def _target_field(block: Block, heads: set[int]) -> tuple[str, Unit | None] | None:
+    """A target list's line with lines of its own below it, led by a short name, names the
+    list of those lines: "- Các sản phẩm trái cây: Tổng sản phẩm ... đạt 46.200 tấn" (its
+    own targets follow the name), "- Nông nghiệp công nghệ cao" (a name alone). A time
+    ("- Giai đoạn 2025-2027") or a "Chỉ tiêu 1:" label names no list."""
     unit = block_unit(block)
+    if block.line.start not in heads or _rx("target_label").match(unit.text):
+        return None
     m = re.match(r"([^:;\d]{3,80}):\s*", unit.text)
-    if block.role != "item" or not m or len(m.group(1).split()) > MAX_LABEL_WORDS:
+    name = m.group(1) if m else tidy(unit.text)
+    alone = not m and not _target_value(name) and not unit.text.rstrip().endswith((".", ";"))
+    if not (m or alone) or len(name.split()) > MAX_LABEL_WORDS or _rx("horizon").match(name.strip()):
         return None
-    if _rx("target_label").match(unit.text) or _rx("horizon").match(m.group(1).strip()):
-        return None
-    return capital_first(tidy(m.group(1))), unit.sub(m.end(), len(unit.text))
+    return capital_first(tidy(name)), unit.sub(m.end(), len(unit.text)) if m else None
 
 
 def _label(heading: str) -> str:
@@ -214,6 +227,8 @@ def _item_rows(doc_id: str, group: str, unit: Unit, target: str = "") -> list[Cr
     its figure."""
     if target:
         return _target_rows(doc_id, group, unit, target)
+    label = _rx("enumerator").match(unit.text)
+    unit = unit.sub(label.end(), len(unit.text)) if label else unit
     text = unit.text
     quotas = _quota_spans(text)
     if not quotas:
@@ -222,10 +237,9 @@ def _item_rows(doc_id: str, group: str, unit: Unit, target: str = "") -> list[Cr
     cut = text.rfind("(", 0, first + 1) if _depth(text, first) else first
     rows = [_row(doc_id, group, unit, 0, cut, "")] if tidy(text[:cut]) else []
     rows.extend(_row(doc_id, group, unit, a, b, value) for a, b, value in quotas)
-    rest = re.match(r"[\s).;,]*", text[quotas[-1][1]:])
-    start = quotas[-1][1] + (rest.end() if rest else 0)
-    if tidy(text[start:]):
-        rows.append(_row(doc_id, group, unit, start, len(text), ""))
+    rest = re.match(r"[\s).,]*;[\s;]*", text[quotas[-1][1]:])  # a clause of its own after the last quota
+    if rest and tidy(text[quotas[-1][1] + rest.end():]):
+        rows.append(_row(doc_id, group, unit, quotas[-1][1] + rest.end(), len(text), ""))
     return rows
 
 

@@ -129,3 +129,17 @@ def test_a_length_of_time_is_no_quota_and_a_leading_count_is_a_target_figure(mak
                  "II. TỔ CHỨC THỰC HIỆN",
                  "- Gửi báo cáo về Sở Nội vụ trước khi kiểm tra ít nhất 05 ngày.") == [
         ("Chỉ tiêu", "01 Đại học Luật Kinh tế", "01")]
+
+
+def test_a_short_line_with_lines_below_it_names_them_and_a_lone_label_stays_in_the_text(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu cụ thể", "- Nông nghiệp công nghệ cao",
+                 "Phấn đấu trên 50% diện tích sản xuất ứng dụng công nghệ cao.",
+                 "- Tại địa bàn đô thị: 100% trẻ em được chăm sóc an toàn.") == [
+        ("Nông nghiệp công nghệ cao", "Phấn đấu trên 50% diện tích sản xuất ứng dụng công nghệ cao", "50%"),
+        ("Mục tiêu cụ thể", "Tại địa bàn đô thị: 100% trẻ em được chăm sóc an toàn", "100%")]
+
+
+def test_a_bracketed_number_before_a_criterion_is_its_label(make_plan):
+    assert _rows(make_plan, "I. TIÊU CHÍ ĐÁNH GIÁ",
+                 "(1) Ít nhất 85% người hưởng trợ cấp mở tài khoản ngân hàng;") == [
+        ("Tiêu chí đánh giá", "Ít nhất 85% người hưởng trợ cấp mở tài khoản ngân hàng", "85%")]
