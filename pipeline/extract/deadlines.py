@@ -14,12 +14,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.bodies import find_subject
-from pipeline.extract.common import Unit, block_unit, body_units, lower_first, sections_under, sentences, tidy
+from pipeline.extract.common import (
+    Unit,
+    alternation,
+    block_unit,
+    body_units,
+    lower_first,
+    sections_under,
+    sentences,
+    tidy,
+)
 from pipeline.extract.responsibilities import assignment_line, owner_of, section_owners
 from pipeline.extract.tables import cell_rules, month_list, task_rows
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
@@ -51,32 +60,69 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
     """Every bound in the preamble and outline, with its task and responsible body."""
     year = _implied_year(plan)
     owners = section_owners(plan)
-    rows = []
-    lead: dict[str, str] = {}  # section -> bodies its last "Đơn vị chủ trì: ..." line named
-    task: dict[str, str] = {}  # section -> its last line that is neither a label nor a bound
+    items = _Items()
     targets = sections_under(plan, _target_heading())
     for unit in _units(plan):
+        sid = unit.section_id
         for sentence in sentences(unit):
             label = _TIME_LABEL.match(sentence.text)
-            if unit.section_id in targets and not label:
+            if sid in targets and not label:
                 continue  # a dated target ("Đến hết năm 2030: 100% ...") is a criterion, not a task's bound
             if labelled := assignment_line(sentence.text):
                 if labelled[0] in ("lead", "assigned"):
-                    lead[unit.section_id] = tidy(labelled[1])
+                    items.lead_line(sid, tidy(labelled[1]))
                 continue
             bounds = (_bounds(sentence.text, year) or _labelled_bounds(sentence.text, label, year)
                       or _trailing_bounds(sentence, unit, year))
+            responsible = _responsible(sentence, unit, owners) if bounds else ""
             for bound in bounds:
-                row = _row(plan.doc_id, sentence, bound, _responsible(sentence, unit, owners))
-                if label and unit.section_id in task:  # an item's time line: its task, its lead
-                    row = replace(row, task=task[unit.section_id],
-                                  responsible=lead.get(unit.section_id, row.responsible))
-                rows.append(row)
-            if not label and not _TIME_HEADING.match(sentence.text):
-                task[unit.section_id] = lower_first(tidy(sentence.text))
-                lead.pop(unit.section_id, None)
-    rows.extend(_table_deadlines(plan, year))
-    return tuple(rows)
+                items.add(_row(plan.doc_id, sentence, bound, responsible), bool(label))
+            if not label and not _TIME_HEADING.match(sentence.text) and not _attribute(sentence.text):
+                items.task_line(sid, lower_first(tidy(sentence.text)))
+    return (*items.rows, *_table_deadlines(plan, year))
+
+
+@cache
+def _attribute_line() -> re.Pattern[str]:
+    words = alternation(patterns.load("deadline_phrases")["item_attributes"])
+    return re.compile(rf"^\s*[-–+•]?\s*(?:{words})\s*:", re.IGNORECASE)
+
+
+def _attribute(text: str) -> bool:
+    """An item's line saying who attends or what comes out ("- Thành phần: ...") is no new task."""
+    return bool(_attribute_line().match(text))
+
+
+@dataclass
+class _Items:
+    """The rows found so far, and what each section's current item said of its task.
+
+    An item's lines ("- Thời gian: Quý I/2026", "- Đơn vị chủ trì: Sở Y tế") belong to the
+    task line above them, in whatever order they come.
+    """
+
+    rows: list[Deadline] = field(default_factory=list)
+    lead: dict[str, str] = field(default_factory=dict)  # section -> its "Đơn vị chủ trì: ..." bodies
+    task: dict[str, str] = field(default_factory=dict)  # section -> its last line that is a task
+    waiting: dict[str, list[int]] = field(default_factory=dict)  # time lines before the item's lead
+
+    def add(self, row: Deadline, time_line: bool) -> None:
+        sid = row.section_id
+        if time_line and sid in self.task:  # an item's time line: its task, its lead
+            row = replace(row, task=self.task[sid], responsible=self.lead.get(sid, row.responsible))
+            if not row.responsible:
+                self.waiting.setdefault(sid, []).append(len(self.rows))
+        self.rows.append(row)
+
+    def lead_line(self, sid: str, bodies: str) -> None:
+        self.lead[sid] = bodies
+        for i in self.waiting.pop(sid, []):
+            self.rows[i] = replace(self.rows[i], responsible=bodies)
+
+    def task_line(self, sid: str, text: str) -> None:
+        self.task[sid] = text
+        self.lead.pop(sid, None)
+        self.waiting.pop(sid, None)
 
 
 def _units(plan: Plan) -> Iterator[Unit]:

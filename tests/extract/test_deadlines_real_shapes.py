@@ -101,3 +101,12 @@ def test_listed_days_working_days_and_a_last_day_after_its_task(make_plan):
         ("2019-05-16", "", "within", "ngày 16/5/2019"),
         ("", "daily", "periodic", "vào các ngày làm việc trong tuần"),
         ("2026-03-23", "", "by", "chậm nhất gửi báo cáo về Ban Thường trực ngày 23/3/2026")]
+
+
+def test_an_item_s_lead_named_after_its_time_line_is_responsible(make_plan):
+    plan = make_plan(*HEAD, "I. NỘI DUNG", "1. Hội nghị hiệp thương lần thứ nhất",
+                     "1.1. Nội dung: Hiệp thương về cơ cấu người ứng cử.",
+                     "- Thời gian: Dự kiến ngày 05/12/2025.", "- Thành phần: Ban Thường trực.",
+                     "- Đơn vị chủ trì: Ban Công tác mặt trận thôn.")
+    assert [(d.date, d.responsible) for d in find_deadlines(plan)] == [
+        ("2025-12-05", "Ban Công tác mặt trận thôn")]
