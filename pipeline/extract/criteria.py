@@ -151,7 +151,7 @@ def _is_item(plan: Plan, section: Section, in_targets: bool = False) -> bool:
 def _heading_line(section: Section) -> str:
     """The heading with the rest of its line ("Mục tiêu 4: Trong lĩnh vực y tế")."""
     rest = [b.content for b in section.body if b.line.start == section.span.start]
-    return f"{section.heading}: {rest[0]}" if rest else section.heading
+    return f"{section.heading}: {rest[0].lstrip(' .:;')}" if rest else section.heading
 
 
 def _own_lines(section: Section) -> list[Block]:

@@ -68,10 +68,12 @@ def test_numbered_goals_name_their_field_and_labelled_targets_count_without_a_fi
     assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu 1: Trong lĩnh vực y tế",
                  "- Chỉ tiêu 1: Tỷ lệ tử vong bà mẹ dưới 4/100.000 trẻ sinh ra sống.",
                  "- Chỉ tiêu 2: Giảm số giờ làm việc nội trợ còn 1,7 lần.",
-                 "- Chỉ tiêu 3: Nội dung về giới được đưa vào chương trình giảng dạy.") == [
+                 "- Chỉ tiêu 3: Nội dung về giới được đưa vào chương trình giảng dạy.",
+                 "2. Mục tiêu 2. Trong lĩnh vực giáo dục", "- Chỉ tiêu 1: Tỷ lệ biết chữ đạt 98%.") == [
         ("Lĩnh vực y tế", "Tỷ lệ tử vong bà mẹ dưới 4/100.000 trẻ sinh ra sống", "4/100.000"),
         ("Lĩnh vực y tế", "Giảm số giờ làm việc nội trợ còn 1,7 lần", "1,7"),
-        ("Lĩnh vực y tế", "Nội dung về giới được đưa vào chương trình giảng dạy", "")]
+        ("Lĩnh vực y tế", "Nội dung về giới được đưa vào chương trình giảng dạy", ""),
+        ("Lĩnh vực giáo dục", "Tỷ lệ biết chữ đạt 98%", "98%")]
 
 
 def test_a_named_line_of_a_target_list_names_the_targets_under_it(make_plan):
