@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from pipeline import patterns
 from pipeline.extract.common import alternation, capital_first, starts_capital
 from pipeline.lang.letters import UPPER
+from pipeline.lang.tiers import tier_words
 
 # Tags that end a body's name: verb, adjective, adverb, preposition.
 _STOP_TAGS = {"V", "A", "R", "E"}
@@ -41,6 +42,9 @@ class _Rx:
     territorial: re.Pattern[str]
     name_words: re.Pattern[str]
     name_stops: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    kind_end: re.Pattern[str]
+    kind: re.Pattern[str]
     unit_heads: re.Pattern[str]
     parent_heads: re.Pattern[str]
     office: re.Pattern[str]
@@ -68,6 +72,10 @@ def _rx() -> _Rx:
         territorial=re.compile(rf"(?:{alternation(table['territorial'])})(?=\s+[a-zđà-ỹ])"),
         name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),
         name_stops=re.compile(rf"(?i:{alternation(table['name_stops'])})\b"),
+        qualifier=re.compile(rf"(?:{'|'.join(table['qualifiers'])})\b"),
+        # A kind of body closing the name, not a tier ("Công an tỉnh" is one body, not a group).
+        kind_end=re.compile(rf"(?i:\b(?:{alternation(_group_kinds(table))}))\s*$"),
+        kind=re.compile(rf"(?:{alternation(table['collective_kinds'])})\b"),
         unit_heads=re.compile(rf"(?:{alternation(table['unit_heads'])})\b"),
         parent_heads=re.compile(rf"(?:{alternation(table['parent_heads'])})\b"),
         office=re.compile(rf"(?:{alternation(table['office_heads'])})\s+"),
@@ -84,6 +92,11 @@ def _rx() -> _Rx:
     )
 
 
+def _group_kinds(table: dict) -> list[str]:
+    """Kinds of body that are not tiers of territory (sở, đơn vị, doanh nghiệp ...)."""
+    return [k for k in table["collective_kinds"] if k not in tier_words()]
+
+
 def head_at(text: str, pos: int = 0) -> int:
     """End of a body head phrase starting at ``pos``, or -1."""
     rx = _rx()
@@ -97,6 +110,9 @@ def head_at(text: str, pos: int = 0) -> int:
 
 # A unit's code in brackets closing its name, within a short run without punctuation.
 _CODE_CLOSED = re.compile(r"[^;:.()]{0,90}?(?P<code>\(\s*[A-ZĐ][A-ZĐ0-9-]{1,9}\s*\))")
+# After a group's qualifier the name goes on only with another item or a place it belongs to
+# ("Các đơn vị có liên quan, các thôn", "... có liên quan thuộc Sở"); anything else is the statement.
+_LIST_GOES_ON = re.compile(r"\s*(?:,|(?:và|hoặc|thuộc|trực thuộc|trên địa bàn|khác)\b)")
 # Syllables of a name's tail the tagger may misread as verbs ("thể chất", "mầm non").
 _MAX_MISTAGGED = 2
 
@@ -155,15 +171,50 @@ def name_end(text: str, start: int, head_end: int) -> int:
         if token == ",":
             head = _head_after(window, at + 1)
             coded = _coded_name_end(window, head.end()) if head else -1
+        qualified = _qualifier_end(window, at)
+        if qualified > at:
+            coded = end = qualified
+            if qualified == _listed_kind_end(window, at) or _LIST_GOES_ON.match(window, qualified):
+                continue
+            break
         if token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at):
             break
-        if tag in _STOP_TAGS and token[:1].islower() and not rx.name_words.match(window, at):
+        if tag in _STOP_TAGS and _lower(token) and not rx.name_words.match(window, at):
             end = _to_statement(window, at, end)
             break
         end = at + len(token)
     if end == head_end - start:
         return _parent_name_end(text, start + end) or start + end
     return start + len(window[:end].rstrip(" ,-–"))
+
+
+def _lower(token: str) -> bool:
+    """A token in lower case throughout: the tagger may glue "và" to the capital word after
+    it ("Sở Khoa học | và Công nghệ") and call the pair a verb."""
+    return token[:1].islower() and not any(w[:1].isupper() for w in token.split()[1:])
+
+
+def _qualifier_end(window: str, at: int) -> int:
+    """End of a qualifier narrowing a group of bodies ("Các đơn vị | có liên quan") or of a kind
+    listed after a comma ("Các cơ quan, | tổ chức"), else -1.
+
+    Only a group takes one: the name so far holds a collective head or ends with a kind
+    of body ("Sở, ban, ngành liên quan"); "Sở Nội vụ được giao chủ trì" is a statement.
+    """
+    rx = _rx()
+    before = window[:at]
+    m = rx.qualifier.match(window, at)
+    end = m.end() if m else _listed_kind_end(window, at)
+    if end < 0:
+        return -1
+    return end if rx.collective.search(before) or rx.kind_end.search(before) else -1
+
+
+def _listed_kind_end(window: str, at: int) -> int:
+    """End of a kind of body right after a comma ("tổ chức" in "Các cơ quan, tổ chức"), else -1:
+    a kind listed, not the verb the tagger reads."""
+    m = _rx().kind.match(window, at)
+    return m.end() if m and window[:at].rstrip().endswith(",") else -1
 
 
 def _parent_name_end(text: str, pos: int) -> int:
@@ -302,6 +353,23 @@ def _split_part(part: str) -> list[str]:
     return [part]
 
 
+def join_comma_names(parts: list[str]) -> list[str]:
+    """Parts of a list split at a comma that belongs to a name ("Báo và Phát thanh" +
+    "Truyền hình tỉnh"), joined again."""
+    out: list[str] = []
+    for part in parts:
+        if out and any(_splits_name(out[-1], part, name) for name in patterns.load("bodies")["comma_names"]):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _splits_name(left: str, right: str, name: str) -> bool:
+    before, _, after = (p.strip().casefold() for p in name.partition(","))
+    return left.casefold().endswith(before) and right.casefold().startswith(after)
+
+
 def _bare_kind(item: str) -> bool:
     """A list item that is only a head ("Trung tâm", "Các Phòng"): a kind, not one body."""
     return head_at(item) == len(item.rstrip())
@@ -329,7 +397,8 @@ def is_name_only(label: str) -> bool:
     """A heading that is only a name: no statement word ("là", "chủ trì") after its first word,
     or a name that runs to its end by :func:`name_end` (a unit code closing a long name)."""
     stops = _rx().name_stops
-    if not any(stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label)):
+    if not any(stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label)
+               if m.group().islower()):  # "Cần Thơ" is a place, "cần" a statement word
         return True
     head = head_at(label)
     return head >= 0 and name_end(label, 0, head) >= len(label.rstrip(" .:"))

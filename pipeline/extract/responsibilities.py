@@ -16,9 +16,11 @@ from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.bodies import (
+    Subject,
     find_subject,
     head_at,
     is_name_only,
+    join_comma_names,
     normal,
     same_body,
     split_bodies,
@@ -36,6 +38,7 @@ from pipeline.extract.common import (
 )
 from pipeline.extract.tables import split_cell_bodies, task_rows
 from pipeline.lang.casing import expand_abbreviations
+from pipeline.lang.letters import UPPER
 from pipeline.lang.tiers import tier_words
 from pipeline.models import Block, BodyRole, Plan, Responsibility
 
@@ -65,6 +68,7 @@ class _Rx:
     assignment: re.Pattern[str]
     executes: re.Pattern[str]
     executes_split: re.Pattern[str]
+    partners: re.Pattern[str]
 
 
 @cache
@@ -80,7 +84,8 @@ def _rx() -> _Rx:
         attendance=re.compile(roles["attendance_heading"], re.IGNORECASE),
         assignment=re.compile(roles["assignment_label"], re.IGNORECASE),
         executes=re.compile(roles["executes_decision"]),
-        executes_split=re.compile(roles["executes_split"]),
+        executes_split=re.compile(roles["executes_split"].replace("{UPPER}", UPPER)),
+        partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 
 
@@ -89,7 +94,12 @@ def executing_bodies(text: str) -> list[str]:
     m = _rx().executes.match(text.strip())
     if not m:
         return []
-    parts = _rx().executes_split.split(m.group("bodies"))
+    parts = []
+    for piece in re.split(r"\s*;\s*", m.group("bodies")):
+        # "Giám đốc các Sở: Tài chính, Tư pháp" names one office of several bodies: its
+        # commas list the bodies, only "và các ..." after it is another addressee.
+        split = re.compile(r"\s+và\s+(?=các\s)") if ":" in piece else _rx().executes_split
+        parts.extend(split.split(piece))
     return [capital_first(tidy(p)) for p in parts if tidy(p)]
 
 
@@ -179,6 +189,8 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     content = block.content.strip()
     if role_of(content) != "assigned":
         return None  # "a) Chủ trì, phối hợp với các sở ...": the role of the body heading above
+    if executing_bodies(content):
+        return None  # "Điều 3. Chánh Văn phòng ..., Giám đốc ... chịu trách nhiệm thi hành": one statement
     label, _, after = content.partition(":")
     requested = bool(_rx().requested.match(label))
     name = strip_role_note(_rx().requested.sub("", label, count=1))
@@ -216,7 +228,7 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
     own = owners.get(block.section_id)
     if block.role == "heading":
         if not own:
-            colon = re.search(r":\s*", unit.text)
+            colon = None if executing_bodies(unit.text) else re.search(r":\s*", unit.text)
             at = colon.end() if colon else 0
             # A subitem's heading ("a) Chủ trì, phối hợp với ...", "b) Định kỳ tổng hợp báo cáo")
             # is a task of the body heading above it.
@@ -246,7 +258,8 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
         subject = find_subject(text)
         if subject and subject.prefix != "topic" and owner and any(
                 same_body(subject.body, b) for b in owner.bodies):
-            subject = None
+            rows.extend(_one_of_owners(doc_id, sentence, subject, owner))
+            continue
         if subject:
             roles: list[BodyRole] = (["requested"] if subject.prefix == "requested"
                                      else clause_roles(subject.rest))
@@ -256,6 +269,21 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             roles = ["requested"] if owner.requested else clause_roles(text)
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
+    return rows
+
+
+def _one_of_owners(doc_id: str, unit: Unit, subject: Subject, owner: Owner) -> list[Responsibility]:
+    """A statement whose subject is the heading's body, or one of its bodies ("2. Sở Khoa học và
+    Công nghệ, Sở Nội vụ" then "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ ..."):
+    the role comes from the words after the subject; the heading's other bodies named as its
+    partners coordinate."""
+    own = [b for b in owner.bodies if same_body(subject.body, b)]
+    roles: list[BodyRole] = ["requested"] if owner.requested else clause_roles(subject.rest)
+    rows = [_row(doc_id, unit, body, role, subject.rest) for body in own for role in roles]
+    partners = _rx().partners.search(subject.rest)
+    named = normal(partners.group("named")) if partners else ""
+    rows.extend(_row(doc_id, unit, body, "coordinate", subject.rest)
+                for body in owner.bodies if body not in own and named and normal(body) in named)
     return rows
 
 
@@ -272,7 +300,7 @@ def _labelled_rows(doc_id: str, unit: Unit, role: BodyRole, named: str) -> list[
                         for body in split_bodies(tidy(subject.body)) for r in roles)
         else:
             rows.extend(_row(doc_id, unit, capital_first(body), role, "")
-                        for body in split_cell_bodies(clause))
+                        for body in join_comma_names(split_cell_bodies(clause)))
     return rows
 
 
@@ -284,7 +312,7 @@ def _table_rows(plan: Plan) -> Iterator[Responsibility]:
             cell = row.cells.get(role)
             if cell is None:
                 continue
-            for body in split_cell_bodies(cell.text):
+            for body in join_comma_names(split_cell_bodies(cell.text)):
                 yield _row(plan.doc_id, cell, body, role, task)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import patterns
-from pipeline.extract.responsibilities import assignment_line, executing_bodies
+from pipeline.extract.responsibilities import assignment_line, executing_bodies, role_of
 
 ROLES = patterns.load("roles")
 
@@ -45,3 +45,8 @@ def test_a_role_after_a_dash_in_a_body_heading_is_no_part_of_its_name(make_plan)
                      "1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
                      "- Chủ trì hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê.")
     assert {(r.body, r.role) for r in find_responsibilities(plan)} == {("Sở Tài chính", "lead")}
+
+
+@pytest.mark.parametrize(("statement", "role"), ROLES["statement_prefix_examples"])
+def test_an_opening_clause_does_not_hide_the_role_verb(statement: str, role: str) -> None:
+    assert role_of(statement) == role

@@ -1,0 +1,64 @@
+"""Responsibilities in shapes real plans use: groups of bodies narrowed by a qualifier, names
+the tagger splits, a heading naming two bodies, the merged press body whose name holds a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.bodies import find_subject, join_comma_names
+from pipeline.extract.responsibilities import find_responsibilities
+
+HEAD = ("KẾ HOẠCH", "Chuyển đổi số năm 2026", "IV. TỔ CHỨC THỰC HIỆN")
+
+
+def _pairs(make_plan, *lines):
+    return [(r.body, r.role) for r in find_responsibilities(make_plan(*HEAD, *lines))]
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("Các đơn vị có liên quan thực hiện tốt nhiệm vụ.", "Các đơn vị có liên quan"),
+    ("Các sở ngành liên quan phối hợp cung cấp dữ liệu.", "Các sở ngành liên quan"),
+    ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ.",
+     "Các cơ quan, đơn vị được giao chủ trì"),
+    ("Các doanh nghiệp thứ cấp đang hoạt động trong KCN phối hợp cung cấp thông tin.",
+     "Các doanh nghiệp thứ cấp đang hoạt động trong KCN"),
+    ("Các cơ quan, tổ chức khác có liên quan thực hiện theo hướng dẫn.",
+     "Các cơ quan, tổ chức khác có liên quan"),
+])
+def test_a_group_of_bodies_keeps_its_qualifier(sentence: str, body: str) -> None:
+    subject = find_subject(sentence)
+    assert subject is not None and subject.body == body
+
+
+def test_a_named_body_takes_no_qualifier() -> None:
+    subject = find_subject("Công an tỉnh được giao chủ trì thực hiện kiểm tra.")
+    assert subject is not None and subject.body == "Công an tỉnh"
+
+
+def test_a_name_with_and_before_a_capital_is_one_name() -> None:
+    subject = find_subject("Sở Khoa học và Công nghệ chủ trì tổ chức đào tạo.")
+    assert subject is not None and (subject.body, subject.rest) == (
+        "Sở Khoa học và Công nghệ", "chủ trì tổ chức đào tạo.")
+
+
+def test_the_merged_press_body_is_one_name() -> None:
+    assert join_comma_names(["Báo và Phát thanh", "Truyền hình Cần Thơ", "Sở Tư pháp"]) == [
+        "Báo và Phát thanh, Truyền hình Cần Thơ", "Sở Tư pháp"]
+
+
+def test_a_heading_of_two_bodies_gives_each_its_own_role(make_plan):
+    assert _pairs(make_plan, "2. Sở Khoa học và Công nghệ, Sở Nội vụ",
+                  "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn.") == [
+        ("Sở Khoa học và Công nghệ", "lead"), ("Sở Nội vụ", "coordinate")]
+
+
+def test_a_heading_body_restated_as_subject_takes_the_role_after_its_name(make_plan):
+    assert _pairs(make_plan, "4. Trung tâm Chuyển đổi số tỉnh",
+                  "Trung tâm Chuyển đổi số tỉnh chủ trì, phối hợp với Công an tỉnh bảo đảm an toàn.") == [
+        ("Trung tâm Chuyển đổi số tỉnh", "lead")]
+
+
+def test_a_place_name_in_a_heading_is_no_statement_word(make_plan):
+    assert _pairs(make_plan, "4. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ",
+                  "Tăng thời lượng tuyên truyền về công tác dân số.") == [
+        ("Sở Văn hóa, Thể thao và Du lịch", "assigned"), ("Báo và Phát thanh, Truyền hình Cần Thơ", "assigned")]
