@@ -43,6 +43,8 @@ class _Rx:
     name_words: re.Pattern[str]
     name_stops: re.Pattern[str]
     qualifier: re.Pattern[str]
+    person_office: re.Pattern[str]
+    office_field: re.Pattern[str]
     kind_end: re.Pattern[str]
     kind: re.Pattern[str]
     unit_heads: re.Pattern[str]
@@ -62,7 +64,7 @@ def _rx() -> _Rx:
     table, roles = patterns.load("bodies"), patterns.load("roles")
     name_next = alternation(table["name_next"])
     return _Rx(
-        named=re.compile(rf"(?:{alternation(table['standalone'])})\b"
+        named=re.compile(rf"(?:{alternation(table['standalone'] + table['offices'])})\b"
                          rf"|(?:{alternation(table['named'])})"
                          rf"(?=\s+(?:{UPPER}|\d|(?:{name_next})\b)|\s*$)"
                          rf"|(?:{alternation(table['abbreviated'])})(?![\wĐđ])"),
@@ -73,6 +75,8 @@ def _rx() -> _Rx:
         name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),
         name_stops=re.compile(rf"(?i:{alternation(table['name_stops'])})\b"),
         qualifier=re.compile(rf"(?:{'|'.join(table['qualifiers'])})\b"),
+        person_office=re.compile(rf"(?:{alternation(table['offices'])})\b"),
+        office_field=re.compile(table["office_field"]),
         # A kind of body closing the name, not a tier ("Công an tỉnh" is one body, not a group).
         kind_end=re.compile(rf"(?i:\b(?:{alternation(_group_kinds(table))}))\s*$"),
         kind=re.compile(rf"(?:{alternation(table['collective_kinds'])})\b"),
@@ -113,6 +117,8 @@ _CODE_CLOSED = re.compile(r"[^;:.()]{0,90}?(?P<code>\(\s*[A-ZĐ][A-ZĐ0-9-]{1,9}
 # After a group's qualifier the name goes on only with another item or a place it belongs to
 # ("Các đơn vị có liên quan, các thôn", "... có liên quan thuộc Sở"); anything else is the statement.
 _LIST_GOES_ON = re.compile(r"\s*(?:,|(?:và|hoặc|thuộc|trực thuộc|trên địa bàn|khác)\b)")
+# A conjunction left at a name's end when the item after it was the statement's verb.
+_DANGLING = re.compile(r"(?:\s+(?:và|hoặc))+$")
 # Syllables of a name's tail the tagger may misread as verbs ("thể chất", "mầm non").
 _MAX_MISTAGGED = 2
 
@@ -171,12 +177,12 @@ def name_end(text: str, start: int, head_end: int) -> int:
         if token == ",":
             head = _head_after(window, at + 1)
             coded = _coded_name_end(window, head.end()) if head else -1
-        qualified = _qualifier_end(window, at)
+        qualified, closes = _qualifier_end(window, at)
         if qualified > at:
             coded = end = qualified
-            if qualified == _listed_kind_end(window, at) or _LIST_GOES_ON.match(window, qualified):
-                continue
-            break
+            if closes and not _LIST_GOES_ON.match(window, qualified):
+                break
+            continue
         if token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at):
             break
         if tag in _STOP_TAGS and _lower(token) and not rx.name_words.match(window, at):
@@ -194,20 +200,25 @@ def _lower(token: str) -> bool:
     return token[:1].islower() and not any(w[:1].isupper() for w in token.split()[1:])
 
 
-def _qualifier_end(window: str, at: int) -> int:
-    """End of a qualifier narrowing a group of bodies ("Các đơn vị | có liên quan") or of a kind
-    listed after a comma ("Các cơ quan, | tổ chức"), else -1.
+def _qualifier_end(window: str, at: int) -> tuple[int, bool]:
+    """(end, whether it closes the name) of words at ``at`` the tagger reads as verbs but that
+    belong to the name, else (-1, False).
 
-    Only a group takes one: the name so far holds a collective head or ends with a kind
-    of body ("Sở, ban, ngành liên quan"); "Sở Nội vụ được giao chủ trì" is a statement.
+    - a qualifier narrowing a group ("Các đơn vị | có liên quan"): the statement follows it;
+    - a kind listed after a comma ("Các cơ quan, | tổ chức");
+    - a person's field after an office ("Chuyên viên | phụ trách tổng hợp").
+    Only a group takes the first two: the name so far holds a collective head or ends with a
+    kind of body ("Sở, ban, ngành liên quan"); "Sở Nội vụ được giao chủ trì" is a statement.
     """
     rx = _rx()
     before = window[:at]
-    m = rx.qualifier.match(window, at)
-    end = m.end() if m else _listed_kind_end(window, at)
-    if end < 0:
-        return -1
-    return end if rx.collective.search(before) or rx.kind_end.search(before) else -1
+    if rx.person_office.match(window) and (m := rx.office_field.match(window, at)):
+        return m.end(), False
+    if not (rx.collective.search(before) or rx.kind_end.search(before)):
+        return -1, False
+    if m := rx.qualifier.match(window, at):
+        return m.end(), True
+    return _listed_kind_end(window, at), False
 
 
 def _listed_kind_end(window: str, at: int) -> int:
@@ -295,7 +306,8 @@ def find_subject(sentence: str) -> Subject | None:
             rest = sentence[end:].lstrip(" ,:-–")
             if prefix != "topic" and rx.not_statement.match(sentence[end:].lstrip(" -–")):
                 return None
-            return Subject(capital_first(sentence[at:end]), at, end, prefix, rest)
+            body = _DANGLING.sub("", sentence[at:end])
+            return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return None
 
 
@@ -339,6 +351,8 @@ def _split_part(part: str) -> list[str]:
     collective = bool(rx.collective.match(part))
     for m in re.finditer(r"\s*,\s+|\s+và\s+", part):
         left, right = part[:m.start()], part[m.end():]
+        if rx.person_office.match(left) and rx.person_office.match(capital_first(right)):
+            return [left, *_split_part(capital_first(right))]  # "Kế toán, chuyên viên ..."
         if (_open_bracket(left) or head_at(right) < 0 or head_at(left) < 0
                 or _office_of(left, right)):
             continue

@@ -62,3 +62,22 @@ def test_a_place_name_in_a_heading_is_no_statement_word(make_plan):
     assert _pairs(make_plan, "4. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ",
                   "Tăng thời lượng tuyên truyền về công tác dân số.") == [
         ("Sở Văn hóa, Thể thao và Du lịch", "assigned"), ("Báo và Phát thanh, Truyền hình Cần Thơ", "assigned")]
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("Chuyên viên phụ trách tổng hợp tham mưu Ban Thường trực chuẩn bị nội dung.",
+     "Chuyên viên phụ trách tổng hợp"),
+    ("Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ chịu trách nhiệm về kết quả.",
+     "Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ"),
+    ("Trưởng Ban Chỉ đạo chỉ đạo chung các hoạt động.", "Trưởng Ban Chỉ đạo"),
+    ("Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung.", "Đồng chí Chủ tịch Ủy ban MTTQ xã"),
+])
+def test_a_persons_office_given_a_task_is_a_body(sentence: str, body: str) -> None:
+    subject = find_subject(sentence)
+    assert subject is not None and subject.body == body
+
+
+def test_offices_listed_together_are_split(make_plan):
+    assert _pairs(make_plan, "2. Chuẩn bị hội nghị",
+                  "- Kế toán, chuyên viên phụ trách hành chính lập dự toán kinh phí.") == [
+        ("Kế toán", "assigned"), ("Chuyên viên phụ trách hành chính", "assigned")]
