@@ -43,8 +43,12 @@ class _Rx:
     name_words: re.Pattern[str]
     name_stops: re.Pattern[str]
     qualifier: re.Pattern[str]
+    group_of: re.Pattern[str]
     person_office: re.Pattern[str]
     office_field: re.Pattern[str]
+    leader: re.Pattern[str]
+    quantified: re.Pattern[str]
+    group_start: re.Pattern[str]
     kind_end: re.Pattern[str]
     kind: re.Pattern[str]
     unit_heads: re.Pattern[str]
@@ -75,8 +79,14 @@ def _rx() -> _Rx:
         name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),
         name_stops=re.compile(rf"(?i:{alternation(table['name_stops'])})\b"),
         qualifier=re.compile(rf"(?:{'|'.join(table['qualifiers'])})\b"),
+        group_of=re.compile(table["group_of"].replace("{UPPER}", UPPER)),
         person_office=re.compile(rf"(?:{alternation(table['offices'])})\b"),
         office_field=re.compile(table["office_field"]),
+        leader=re.compile(rf"(?i:{alternation(table['leaders'])})\b"),
+        quantified=re.compile(rf"(?i:{alternation(table['collective_quantifiers'])})\s"),
+        # "các tổ chức ...", "cơ quan thông tấn ...": a lower-case group, a word after its kind.
+        group_start=re.compile(rf"các\s+(?:{alternation(_group_kinds(table))})\b"
+                               rf"|(?:{alternation(_group_kinds(table))})\s+[^\s,;]"),
         # A kind of body closing the name, not a tier ("Công an tỉnh" is one body, not a group).
         kind_end=re.compile(rf"(?i:\b(?:{alternation(_group_kinds(table))}))\s*$"),
         kind=re.compile(rf"(?:{alternation(table['collective_kinds'])})\b"),
@@ -206,6 +216,7 @@ def _qualifier_end(window: str, at: int) -> tuple[int, bool]:
 
     - a qualifier narrowing a group ("Các đơn vị | có liên quan"): the statement follows it;
     - a kind listed after a comma ("Các cơ quan, | tổ chức");
+    - the named body a group belongs to ("Các tổ chức thành viên | của Mặt trận");
     - a person's field after an office ("Chuyên viên | phụ trách tổng hợp").
     Only a group takes the first two: the name so far holds a collective head or ends with a
     kind of body ("Sở, ban, ngành liên quan"); "Sở Nội vụ được giao chủ trì" is a statement.
@@ -218,6 +229,8 @@ def _qualifier_end(window: str, at: int) -> tuple[int, bool]:
         return -1, False
     if m := rx.qualifier.match(window, at):
         return m.end(), True
+    if m := rx.group_of.match(window, at):
+        return m.end(), False
     return _listed_kind_end(window, at), False
 
 
@@ -359,12 +372,28 @@ def _split_part(part: str) -> list[str]:
         comma = "," in m.group(0)
         if comma and rx.unit_heads.match(left) and rx.parent_heads.match(right):
             continue
+        if _group_after_body(left, right):
+            return [left, *_split_part(right)]
         if (comma or collective) and not rx.named.match(right):
             continue
         if collective and _bare_kind(re.split(r",\s*", left)[-1]):
             continue
         return [left, *_split_part(right)]
     return [part]
+
+
+def _group_after_body(left: str, right: str) -> bool:
+    """A group of bodies after a named body is another addressee: "Ủy ban MTTQ tỉnh, các tổ
+    chức chính trị - xã hội", "UBND các xã, phường và các cơ quan, đơn vị có liên quan".
+
+    Not after a group ("Các cơ quan, đơn vị, các thôn" is one) nor after a person's
+    office ("Thủ trưởng các sở, ban, ngành": the bodies he heads).
+    """
+    rx = _rx()
+    last = re.split(r",\s*|\s+và\s+", left)[-1]
+    return (bool(rx.named.match(left)) and not rx.quantified.match(left)
+            and not rx.leader.match(left) and not rx.person_office.match(left)
+            and not rx.quantified.match(last) and bool(rx.group_start.match(right)))
 
 
 def join_comma_names(parts: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.bodies import find_subject, join_comma_names
+from pipeline.extract.bodies import find_subject, join_comma_names, split_bodies
 from pipeline.extract.responsibilities import find_responsibilities
 
 HEAD = ("KẾ HOẠCH", "Chuyển đổi số năm 2026", "IV. TỔ CHỨC THỰC HIỆN")
@@ -81,3 +81,22 @@ def test_offices_listed_together_are_split(make_plan):
     assert _pairs(make_plan, "2. Chuẩn bị hội nghị",
                   "- Kế toán, chuyên viên phụ trách hành chính lập dự toán kinh phí.") == [
         ("Kế toán", "assigned"), ("Chuyên viên phụ trách hành chính", "assigned")]
+
+
+@pytest.mark.parametrize(("names", "bodies"), [
+    ("Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội",
+     ["Ủy ban Mặt trận Tổ quốc tỉnh", "Các tổ chức chính trị - xã hội"]),
+    ("UBND các xã, phường và các cơ quan, đơn vị có liên quan",
+     ["UBND các xã, phường", "Các cơ quan, đơn vị có liên quan"]),
+    ("Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh, Hiệp hội doanh nghiệp tỉnh",
+     ["Đoàn TNCS Hồ Chí Minh tỉnh", "Hội nông dân tỉnh", "Hiệp hội doanh nghiệp tỉnh"]),
+    ("Thủ trưởng các sở, ban, ngành, các đơn vị", ["Thủ trưởng các sở, ban, ngành, các đơn vị"]),
+    ("Các cơ quan, đơn vị, các thôn", ["Các cơ quan, đơn vị, các thôn"]),
+])
+def test_a_group_after_a_named_body_is_another_body(names: str, bodies: list[str]) -> None:
+    assert split_bodies(names) == bodies
+
+
+def test_a_group_keeps_the_body_it_belongs_to() -> None:
+    subject = find_subject("Các thành viên khác của Ban Chỉ đạo thực hiện nhiệm vụ được phân công.")
+    assert subject is not None and subject.body == "Các thành viên khác của Ban Chỉ đạo"
