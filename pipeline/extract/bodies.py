@@ -102,7 +102,8 @@ def _rx() -> _Rx:
         assigned=re.compile(roles["assigned_prefix"]),
         topic=re.compile(roles["topic_prefix"]),
         openers=re.compile(roles["adverbial_openers"]),
-        not_statement=re.compile(rf"(?:{alternation(table['not_statement'])})\b|[,(]|$"),
+        # Nor by a list's next item or a clause of its own ("Sở Tư pháp, ...; thường trực là ...").
+        not_statement=re.compile(rf"(?:{alternation(table['not_statement'])})\b|[,(;]|$"),
     )
 
 

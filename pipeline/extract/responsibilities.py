@@ -69,6 +69,8 @@ class _Rx:
     executes: re.Pattern[str]
     executes_split: re.Pattern[str]
     partners: re.Pattern[str]
+    lead_after_comma: re.Pattern[str]
+    copula: re.Pattern[str]
 
 
 @cache
@@ -85,6 +87,8 @@ def _rx() -> _Rx:
         assignment=re.compile(roles["assignment_label"], re.IGNORECASE),
         executes=re.compile(roles["executes_decision"]),
         executes_split=re.compile(roles["executes_split"].replace("{UPPER}", UPPER)),
+        lead_after_comma=re.compile(rf",\s+(?:{alternation(roles['lead'])})\b", re.IGNORECASE),
+        copula=re.compile(roles["copula"]),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 
@@ -139,6 +143,8 @@ def clause_roles(statement: str) -> list[BodyRole]:
         role = role_of(clause)
         if role != "assigned" and role not in roles:
             roles.append(role)
+    if "lead" not in roles and _rx().lead_after_comma.search(statement.split(";")[0]):
+        roles.append("lead")  # "chịu trách nhiệm chỉ đạo chung, chủ trì các hội nghị"
     return roles
 
 
@@ -260,6 +266,8 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
                 same_body(subject.body, b) for b in owner.bodies):
             rows.extend(_one_of_owners(doc_id, sentence, subject, owner))
             continue
+        if subject and _rx().copula.match(subject.rest) and role_of(subject.rest) == "assigned":
+            continue  # "Trưởng Ban Chỉ đạo là Chủ tịch UBND tỉnh": who someone is, not a task
         if subject:
             roles: list[BodyRole] = (["requested"] if subject.prefix == "requested"
                                      else clause_roles(subject.rest))

@@ -100,3 +100,27 @@ def test_a_group_after_a_named_body_is_another_body(names: str, bodies: list[str
 def test_a_group_keeps_the_body_it_belongs_to() -> None:
     subject = find_subject("Các thành viên khác của Ban Chỉ đạo thực hiện nhiệm vụ được phân công.")
     assert subject is not None and subject.body == "Các thành viên khác của Ban Chỉ đạo"
+
+
+def test_who_someone_is_is_no_task(make_plan):
+    assert _pairs(make_plan, "1. Kiện toàn Ban Chỉ đạo",
+                  "- Trưởng Ban Chỉ đạo là Chủ tịch UBND tỉnh.",
+                  "- Sở Tư pháp, Sở Nội vụ; thường trực Ban Chỉ đạo là Công an tỉnh.",
+                  "- Công an tỉnh là cơ quan thường trực, tham mưu tổ chức kiểm tra.") == [
+        ("Công an tỉnh", "lead")]
+
+
+def test_a_lead_verb_after_a_comma_makes_the_body_lead_too(make_plan):
+    assert _pairs(make_plan, "1. Phân công nhiệm vụ",
+                  "- Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung, chủ trì các hội nghị.") == [
+        ("Đồng chí Chủ tịch Ủy ban MTTQ xã", "assigned"), ("Đồng chí Chủ tịch Ủy ban MTTQ xã", "lead")]
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("Ủy ban nhân dân xã, phường quy định số lượng khen thưởng theo thẩm quyền.", "Ủy ban nhân dân xã, phường"),
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam xã xây dựng hướng dẫn cụ thể.", "Ban Thường trực Ủy ban MTTQ Việt Nam xã"),
+    ("Sở Xây dựng đăng tải thông điệp truyền thông.", "Sở Xây dựng"),
+])
+def test_a_statement_verb_the_tagger_reads_as_a_noun_ends_the_name(sentence: str, body: str) -> None:
+    subject = find_subject(sentence)
+    assert subject is not None and subject.body == body
