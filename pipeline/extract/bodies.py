@@ -371,7 +371,8 @@ def _split_part(part: str) -> list[str]:
                 or _office_of(left, right)):
             continue
         comma = "," in m.group(0)
-        if comma and rx.unit_heads.match(left) and rx.parent_heads.match(right):
+        if (comma and rx.unit_heads.match(left) and rx.parent_heads.match(right)
+                and not left.endswith(")")):  # "Trung tâm ... (Sở Nội vụ)" names its parent
             continue
         if _group_after_body(left, right):
             return [left, *_split_part(right)]

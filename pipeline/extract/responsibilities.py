@@ -71,6 +71,7 @@ class _Rx:
     partners: re.Pattern[str]
     lead_after_comma: re.Pattern[str]
     copula: re.Pattern[str]
+    function_note: re.Pattern[str]
 
 
 @cache
@@ -89,6 +90,7 @@ def _rx() -> _Rx:
         executes_split=re.compile(roles["executes_split"].replace("{UPPER}", UPPER)),
         lead_after_comma=re.compile(rf",\s+(?:{alternation(roles['lead'])})\b", re.IGNORECASE),
         copula=re.compile(roles["copula"]),
+        function_note=re.compile(roles["function_note"], re.IGNORECASE),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 
@@ -300,16 +302,21 @@ def _labelled_rows(doc_id: str, unit: Unit, role: BodyRole, named: str) -> list[
     its own ("Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai"): its
     subject's verb gives the role; a bare list of bodies takes the label's role."""
     rows: list[Responsibility] = []
-    for clause in (c.strip() for c in named.split(";")):
+    for clause in (_rx().function_note.sub("", c).strip() for c in named.split(";")):
         subject = find_subject(clause)
         if subject and subject.rest.strip(" .") and subject.prefix in ("", "assigned"):
             roles = clause_roles(subject.rest) if role == "assigned" else [role]
             rows.extend(_row(doc_id, unit, body, r, subject.rest)
                         for body in split_bodies(tidy(subject.body)) for r in roles)
         else:
-            rows.extend(_row(doc_id, unit, capital_first(body), role, "")
-                        for body in join_comma_names(split_cell_bodies(clause)))
+            rows.extend(_row(doc_id, unit, body, role, "") for body in _listed_bodies(clause))
     return rows
+
+
+def _listed_bodies(text: str) -> list[str]:
+    """The bodies a cell or a labelled line lists: split where a cell splits, then where a
+    subject's list splits ("Trung tâm ... (Sở Nội vụ), Ủy ban nhân dân xã và các cơ quan ...")."""
+    return [body for part in join_comma_names(split_cell_bodies(text)) for body in split_bodies(part)]
 
 
 def _table_rows(plan: Plan) -> Iterator[Responsibility]:
@@ -320,7 +327,7 @@ def _table_rows(plan: Plan) -> Iterator[Responsibility]:
             cell = row.cells.get(role)
             if cell is None:
                 continue
-            for body in join_comma_names(split_cell_bodies(cell.text)):
+            for body in _listed_bodies(cell.text):
                 yield _row(plan.doc_id, cell, body, role, task)
 
 

@@ -118,3 +118,14 @@ def test_a_lead_verb_after_a_comma_makes_the_body_lead_too(make_plan):
                   "- Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung, chủ trì các hội nghị.") == [
         ("Đồng chí Chủ tịch Ủy ban MTTQ xã", "assigned"), ("Đồng chí Chủ tịch Ủy ban MTTQ xã", "lead")]
 
+
+
+def test_a_labelled_line_lists_each_body_once_and_without_its_function_note(make_plan):
+    assert _pairs(make_plan, "2. Hỗ trợ người lao động",
+                  "- Cơ quan phối hợp: Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ), Ủy ban nhân dân xã và "
+                  "các cơ quan, đơn vị có liên quan.",
+                  "- Cơ quan thực hiện: Sở Nội vụ, các sở, ngành tỉnh trong phạm vi chức năng, nhiệm vụ "
+                  "của mình.") == [
+        ("Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ)", "coordinate"), ("Ủy ban nhân dân xã", "coordinate"),
+        ("Các cơ quan, đơn vị có liên quan", "coordinate"), ("Sở Nội vụ", "assigned"),
+        ("Các sở, ngành tỉnh", "assigned")]
