@@ -85,7 +85,7 @@ def _rx() -> _Rx:
         leader=re.compile(rf"(?i:{alternation(table['leaders'])})\b"),
         quantified=re.compile(rf"(?i:{alternation(table['collective_quantifiers'])})\s"),
         # "các tổ chức ...", "cơ quan thông tấn ...": a lower-case group, a word after its kind.
-        group_start=re.compile(rf"các\s+(?:{alternation(_group_kinds(table))})\b"
+        group_start=re.compile(rf"các\s+(?i:{alternation(_group_kinds(table))})\b"
                                rf"|(?:{alternation(_group_kinds(table))})\s+[^\s,;]"),
         # A kind of body closing the name, not a tier ("Công an tỉnh" is one body, not a group).
         kind_end=re.compile(rf"(?i:\b(?:{alternation(_group_kinds(table))}))\s*$"),

@@ -129,3 +129,9 @@ def test_a_labelled_line_lists_each_body_once_and_without_its_function_note(make
         ("Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ)", "coordinate"), ("Ủy ban nhân dân xã", "coordinate"),
         ("Các cơ quan, đơn vị có liên quan", "coordinate"), ("Sở Nội vụ", "assigned"),
         ("Các sở, ngành tỉnh", "assigned")]
+
+
+def test_a_request_to_standing_bodies_names_each(make_plan):
+    assert _pairs(make_plan, "3. Đề nghị Thường trực HĐND, UBND, Ủy ban Kiểm tra Đảng ủy xã thường xuyên "
+                  "phối hợp, trao đổi thông tin.") == [
+        ("Thường trực HĐND", "requested"), ("UBND", "requested"), ("Ủy ban Kiểm tra Đảng ủy xã", "requested")]
