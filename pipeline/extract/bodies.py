@@ -46,6 +46,7 @@ class _Rx:
     group_of: re.Pattern[str]
     person_office: re.Pattern[str]
     office_field: re.Pattern[str]
+    person: re.Pattern[str]
     leader: re.Pattern[str]
     quantified: re.Pattern[str]
     group_start: re.Pattern[str]
@@ -82,6 +83,8 @@ def _rx() -> _Rx:
         group_of=re.compile(table["group_of"].replace("{UPPER}", UPPER)),
         person_office=re.compile(rf"(?:{alternation(table['offices'])})\b"),
         office_field=re.compile(table["office_field"]),
+        person=re.compile(table["person_before_office"].replace("{UPPER}", UPPER)
+                          .replace("{OFFICE}", alternation(table["offices"] + table["leaders"]))),
         leader=re.compile(rf"(?i:{alternation(table['leaders'])})\b"),
         quantified=re.compile(rf"(?i:{alternation(table['collective_quantifiers'])})\s"),
         # "các tổ chức ...", "cơ quan thông tấn ...": a lower-case group, a word after its kind.
@@ -304,7 +307,8 @@ def find_subject(sentence: str) -> Subject | None:
         if m:
             prefix, pos = kind, m.end()
             break
-    starts = [pos]
+    person = rx.person.match(sentence, pos)
+    starts = [person.end() if person else pos]  # "Đồng chí X, Chức vụ: Chánh Thanh tra Sở ..."
     if not prefix and rx.openers.match(sentence):
         comma = re.search(r",\s+", sentence[:200])
         starts = [comma.end()] if comma else []

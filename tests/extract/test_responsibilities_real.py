@@ -33,6 +33,10 @@ NAMES = [
      "Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ"),
     ("Trưởng Ban Chỉ đạo chỉ đạo chung các hoạt động.", "Trưởng Ban Chỉ đạo"),
     ("Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung.", "Đồng chí Chủ tịch Ủy ban MTTQ xã"),
+    # a person named before the office that holds the task: the office
+    ("Đồng chí Dương Thị Mai, Chức vụ: Chánh Thanh tra Sở thực hiện việc tiếp công dân.", "Chánh Thanh tra Sở"),
+    ("Giao đồng chí Nguyễn Văn An – Phó Chủ tịch Ủy ban MTTQ xã thực hiện nhiệm vụ.",
+     "Phó Chủ tịch Ủy ban MTTQ xã"),
     # a statement verb read as a noun ends it
     ("Ủy ban nhân dân xã, phường quy định số lượng khen thưởng theo thẩm quyền.", "Ủy ban nhân dân xã, phường"),
     ("Ban Thường trực Ủy ban MTTQ Việt Nam xã xây dựng hướng dẫn cụ thể.", "Ban Thường trực Ủy ban MTTQ Việt Nam xã"),
