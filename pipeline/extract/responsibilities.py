@@ -72,6 +72,7 @@ class _Rx:
     lead_after_comma: re.Pattern[str]
     copula: re.Pattern[str]
     function_note: re.Pattern[str]
+    quota: re.Pattern[str]
 
 
 @cache
@@ -91,6 +92,7 @@ def _rx() -> _Rx:
         lead_after_comma=re.compile(rf",\s+(?:{alternation(roles['lead'])})\b", re.IGNORECASE),
         copula=re.compile(roles["copula"]),
         function_note=re.compile(roles["function_note"], re.IGNORECASE),
+        quota=re.compile(roles["quota"], re.IGNORECASE),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 
@@ -268,8 +270,9 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
                 same_body(subject.body, b) for b in owner.bodies):
             rows.extend(_one_of_owners(doc_id, sentence, subject, owner))
             continue
-        if subject and _rx().copula.match(subject.rest) and role_of(subject.rest) == "assigned":
-            continue  # "Trưởng Ban Chỉ đạo là Chủ tịch UBND tỉnh": who someone is, not a task
+        if subject and (_rx().copula.match(subject.rest) and role_of(subject.rest) == "assigned"
+                        or _rx().quota.match(subject.rest)):
+            continue  # "Trưởng Ban là Chủ tịch UBND tỉnh", "Mỗi xã chọn 02 trường hợp": no task
         if subject:
             roles: list[BodyRole] = (["requested"] if subject.prefix == "requested"
                                      else clause_roles(subject.rest))

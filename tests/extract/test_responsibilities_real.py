@@ -139,3 +139,10 @@ def test_a_request_to_standing_bodies_names_each(make_plan):
     assert _pairs(make_plan, "3. Đề nghị Thường trực HĐND, UBND, Ủy ban Kiểm tra Đảng ủy xã thường xuyên "
                   "phối hợp, trao đổi thông tin.") == [
         ("Thường trực HĐND", "requested"), ("UBND", "requested"), ("Ủy ban Kiểm tra Đảng ủy xã", "requested")]
+
+
+def test_a_quota_listed_against_a_body_is_no_task(make_plan):
+    assert _pairs(make_plan, "2. Số lượng khen thưởng",
+                  "- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;",
+                  "- Đoàn kiểm tra của tỉnh: Mỗi đoàn xét chọn 01 cá nhân.",
+                  "- Mỗi trường chọn 02 gương giáo viên tiêu biểu.") == [("Mỗi trường", "assigned")]
