@@ -324,6 +324,8 @@ def find_subject(sentence: str) -> Subject | None:
             rest = sentence[end:].lstrip(" ,:-–")
             if prefix != "topic" and rx.not_statement.match(sentence[end:].lstrip(" -–")):
                 return None
+            if person and not rest.strip(" .;"):
+                return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
             body = _DANGLING.sub("", sentence[at:end])
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return None

@@ -141,6 +141,11 @@ def test_a_request_to_standing_bodies_names_each(make_plan):
         ("Thường trực HĐND", "requested"), ("UBND", "requested"), ("Ủy ban Kiểm tra Đảng ủy xã", "requested")]
 
 
+def test_a_member_listed_with_an_office_is_no_task(make_plan):
+    assert _pairs(make_plan, "1. Bà Khúc Thị Hòa - Phó Chủ tịch Ủy ban MTTQ Việt Nam xã - Tổ trưởng.",
+                  "2. Ông Đặng Văn Quân - Chuyên viên Ủy ban MTTQ Việt Nam xã - Tổ phó.") == []
+
+
 def test_a_quota_listed_against_a_body_is_no_task(make_plan):
     assert _pairs(make_plan, "2. Số lượng khen thưởng",
                   "- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;",
