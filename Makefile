@@ -41,13 +41,18 @@ run: setup
 test: setup test-system
 	$(PY) -m pytest
 
-# Three sets apart: real documents of ../shared/corpus (gold in tests/data/real), the samples (after
+# Four sets apart: real documents of ../shared/corpus (gold in tests/data/real), fresh real ones
+# annotated after the rules were written (tests/data/holdout), the samples (after
 # `make run`) and the in-house extra plans in tests/data/extra; then OCR per kind of scan.
 eval: run
 	@echo "=== real documents (tests/data/real) ==="
 	$(PY) -m pipeline.evaluation.score --inputs --gold tests/data/real | \
 		xargs -d '\n' $(VENV)/bin/plans run --out build/eval-real --no-progress
 	$(PY) -m pipeline.evaluation.score build/eval-real --gold tests/data/real
+	@echo "=== fresh real documents, annotated after the rules were written (tests/data/holdout) ==="
+	$(PY) -m pipeline.evaluation.score --inputs --gold tests/data/holdout | \
+		xargs -d '\n' $(VENV)/bin/plans run --out build/eval-holdout --no-progress
+	$(PY) -m pipeline.evaluation.score build/eval-holdout --gold tests/data/holdout
 	@echo "=== samples (tests/data/gold) ==="
 	$(PY) -m pipeline.evaluation.score data/processed --gold tests/data/gold
 	@echo "=== in-house extra plans (tests/data/extra) ==="
