@@ -17,7 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipeline.models import Block, Line, Plan
+from pipeline.models import Block, Criterion, Line, Plan, Responsibility
+
+Row = Responsibility | Criterion
 
 # The fields read per table: (feature prefix, row attribute).
 FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -69,21 +71,19 @@ class Context:
     blocks: dict[int, Block]
     headings: dict[str, str]
     doc_type: str
-    attached: frozenset[str]
 
     @staticmethod
     def of(plan: Plan) -> Context:
         return Context(tuple(line.start for line in plan.text.lines), plan.text.lines,
                        {b.line.start: b for b in plan.blocks},
-                       {s.section_id: s.heading for s in plan.sections}, plan.meta.doc_type,
-                       plan.attached_sections)
+                       {s.section_id: s.heading for s in plan.sections}, plan.meta.doc_type)
 
     def line(self, offset: int) -> Line | None:
         at = bisect.bisect_right(self.starts, offset) - 1
         return self.lines[at] if at >= 0 else None
 
 
-def row_words(table: str, row: object, context: Context, repeats: int = 1) -> list[str]:
+def row_words(table: str, row: Row, context: Context, repeats: int = 1) -> list[str]:
     """The features of one proposed row, as words for a spaCy Doc.
 
     ``repeats``: how many rows of the same table in the document name the same
@@ -91,11 +91,11 @@ def row_words(table: str, row: object, context: Context, repeats: int = 1) -> li
     """
     words = [f"n={min(repeats, 3)}", f"dt={'_'.join(tokens(context.doc_type))}",
              f"depth={row.section_id.count('.') if row.section_id else 'top'}",
-             f"part={'attached' if row.section_id in context.attached else 'main'}"]
-    if table == "responsibilities":
+             f"part={row.part}"]
+    if isinstance(row, Responsibility):
         words.append(f"role={row.role}")
         words.append("full=same" if row.body_full in ("", row.body) else "full=other")
-    if table == "criteria":
+    else:
         words.append(f"v={_value_shape(row.value)}")
     for prefix, attribute in FIELDS[table]:
         found = tokens(getattr(row, attribute))
@@ -110,7 +110,7 @@ def row_words(table: str, row: object, context: Context, repeats: int = 1) -> li
     return words
 
 
-def _line_words(table: str, row: object, context: Context) -> list[str]:
+def _line_words(table: str, row: Row, context: Context) -> list[str]:
     """The row's line: its block's role and the words just before and after the row's anchor
     (in the line without its list marker, which says nothing of the row)."""
     line = context.line(row.span.start)
@@ -131,7 +131,7 @@ def _line_words(table: str, row: object, context: Context) -> list[str]:
     return words
 
 
-def table_words(plan: Plan, table: str, rows: Sequence[object]) -> list[list[str]]:
+def table_words(plan: Plan, table: str, rows: Sequence[Row]) -> list[list[str]]:
     """:func:`row_words` of every row of one table of ``plan``."""
     context = Context.of(plan)
     anchor = ANCHOR[table]

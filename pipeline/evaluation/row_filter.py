@@ -35,7 +35,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.evaluation.row_features import FIELDS, table_words
+from pipeline.evaluation.row_features import FIELDS, Row, table_words
 from pipeline.evaluation.score import MATCHERS, Score, pair, read_golds
 from pipeline.extract import extract
 from pipeline.ingest import read_source
@@ -60,7 +60,7 @@ class DocRows:
 
     doc_id: str
     gold: dict
-    rows: dict[str, tuple]
+    rows: dict[str, tuple[Row, ...]]
     words: dict[str, list[list[str]]]
 
     def labels(self, table: str) -> list[bool]:
@@ -70,7 +70,7 @@ class DocRows:
         return [id(p) in matched for p in proposed]
 
 
-def _as_dict(row: object) -> dict:
+def _as_dict(row: Row) -> dict:
     out = dataclasses.asdict(row)
     out.pop("span", None)
     return out

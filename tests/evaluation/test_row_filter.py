@@ -40,8 +40,8 @@ def test_a_row_is_read_with_the_words_that_follow_its_body():
     plan = _plan("d", ["KẾ HOẠCH", "Triển khai công tác năm 2026", "I. TỔ CHỨC THỰC HIỆN",
                        "1. Sở Nội vụ chủ trì, phối hợp với các đơn vị tổ chức thực hiện Kế hoạch."])
     line = next(ln for ln in plan.text.lines if ln.text.startswith("1. Sở Nội vụ"))
-    row = Responsibility("d", "I.1", "Sở Nội vụ", "Sở Nội vụ", "lead", "tổ chức thực hiện",
-                         Span(line.start + 3, line.end))
+    row = Responsibility(doc_id="d", section_id="I.1", body="Sở Nội vụ", role="lead",
+                         task="tổ chức thực hiện", body_full="Sở Nội vụ", span=Span(line.start + 3, line.end))
     words = table_words(plan, TABLE, (row,))[0]
     assert {"role=lead", "b=sở", "b=nội_vụ", "x0=chủ_trì", "at=start"} <= set(words)
     assert "h1=tổ_chức" in words
@@ -55,9 +55,11 @@ def _doc(doc_id: str, real: str, seed_words: str) -> DocRows:
              "2. Các cơ quan có liên quan được mời dự buổi làm việc."]
     plan = _plan(doc_id, lines)
     starts = [ln.start for ln in plan.text.lines]
-    rows = (Responsibility(doc_id, "I.1", real, real, "lead", seed_words, Span(starts[3] + 3, starts[4])),
-            Responsibility(doc_id, "I.2", "Các cơ quan có liên quan", "Các cơ quan có liên quan",
-                           "assigned", "dự buổi làm việc", Span(starts[4] + 3, starts[4] + 40)))
+    rows = (Responsibility(doc_id=doc_id, section_id="I.1", body=real, role="lead", task=seed_words,
+                           body_full=real, span=Span(starts[3] + 3, starts[4])),
+            Responsibility(doc_id=doc_id, section_id="I.2", body="Các cơ quan có liên quan",
+                           role="assigned", task="dự buổi làm việc", body_full="Các cơ quan có liên quan",
+                           span=Span(starts[4] + 3, starts[4] + 40)))
     gold = {TABLE: [{"body": real, "role": "lead"}]}
     return DocRows(doc_id, gold, {TABLE: rows}, {TABLE: table_words(plan, TABLE, rows)})
 
@@ -106,5 +108,6 @@ def test_cross_validation_on_a_tiny_split_scores_every_gold_row_once(tmp_path):
 def test_row_words_count_a_body_given_several_roles():
     plan = _plan("d", ["KẾ HOẠCH", "Tên", "I. NHIỆM VỤ", "Sở Y tế chủ trì, phối hợp."])
     line = plan.text.lines[-1]
-    row = Responsibility("d", "I", "Sở Y tế", "Sở Y tế", "lead", "", Span(line.start, line.end))
+    row = Responsibility(doc_id="d", section_id="I", body="Sở Y tế", role="lead", task="",
+                         body_full="Sở Y tế", span=Span(line.start, line.end))
     assert "n=2" in row_words(TABLE, row, Context.of(plan), repeats=2)
