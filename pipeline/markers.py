@@ -38,8 +38,8 @@ class Marker:
 
 @cache
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    table = patterns.load("outline")["markers"]
-    return tuple((kind, re.compile(rx)) for kind, rx in table.items())
+    kinds = patterns.load("outline")["markers"]
+    return tuple((kind, patterns.regex("outline", "markers", kind)) for kind in kinds)
 
 
 @cache

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline import patterns
-from pipeline.extract.common import alternation, capital_first, starts_capital
-from pipeline.lang.letters import UPPER
+from pipeline.extract.common import capital_first, starts_capital
 from pipeline.lang.tiers import tier_words
+from pipeline.patterns import alternation
 
 # Tags that end a body's name: verb, adjective, adverb, preposition.
 _STOP_TAGS = {"V", "A", "R", "E"}
@@ -66,47 +66,37 @@ class _Rx:
 
 @cache
 def _rx() -> _Rx:
-    table, roles = patterns.load("bodies"), patterns.load("roles")
-    name_next = alternation(table["name_next"])
+    table = patterns.load("bodies")
     return _Rx(
-        named=re.compile(rf"(?:{alternation(table['standalone'] + table['offices'])})\b"
-                         rf"|(?:{alternation(table['named'])})"
-                         rf"(?=\s+(?:{UPPER}|\d|(?:{name_next})\b)|\s*$)"
-                         rf"|(?:{alternation(table['abbreviated'])})(?![\wĐđ])"),
-        collective=re.compile(rf"(?i:{alternation(table['collective'])}"
-                              rf"|(?:{alternation(table['collective_quantifiers'])})\s+"
-                              rf"(?:{alternation(table['collective_kinds'])}))\b"),
-        territorial=re.compile(rf"(?:{alternation(table['territorial'])})(?=\s+[a-zđà-ỹ])"),
-        name_words=re.compile(rf"(?:{alternation(table['name_words'])})\b"),
-        name_stops=re.compile(rf"(?i:{alternation(table['name_stops'])})\b"),
-        qualifier=re.compile(rf"(?:{'|'.join(table['qualifiers'])})\b"),
-        group_of=re.compile(table["group_of"].replace("{UPPER}", UPPER)),
-        person_office=re.compile(rf"(?:{alternation(table['offices'])})\b"),
-        office_field=re.compile(table["office_field"]),
-        person=re.compile(table["person_before_office"].replace("{UPPER}", UPPER)
-                          .replace("{OFFICE}", alternation(table["offices"] + table["leaders"]))),
-        leader=re.compile(rf"(?i:{alternation(table['leaders'])})\b"),
-        quantified=re.compile(rf"(?i:{alternation(table['collective_quantifiers'])})\s"),
-        # "các tổ chức ...", "cơ quan thông tấn ...": a lower-case group, a word after its kind.
+        named=patterns.regex("bodies", "named_head"),
+        collective=patterns.regex("bodies", "collective_head"),
+        territorial=patterns.regex("bodies", "territorial_head"),
+        name_words=patterns.regex("bodies", "name_word"),
+        name_stops=patterns.regex("bodies", "name_stop"),
+        qualifier=patterns.regex("bodies", "qualifier"),
+        group_of=patterns.regex("bodies", "group_of"),
+        person_office=patterns.regex("bodies", "person_office"),
+        office_field=patterns.regex("bodies", "office_field"),
+        person=patterns.regex("bodies", "person_before_office"),
+        leader=patterns.regex("bodies", "leader"),
+        quantified=patterns.regex("bodies", "quantified"),
+        # "các tổ chức ...", "cơ quan thông tấn ...": a lower-case group, a word after its kind
+        # (the kinds less the tiers: computed, so composed here).
         group_start=re.compile(rf"các\s+(?i:{alternation(_group_kinds(table))})\b"
                                rf"|(?:{alternation(_group_kinds(table))})\s+[^\s,;]"),
         # A kind of body closing the name, not a tier ("Công an tỉnh" is one body, not a group).
         kind_end=re.compile(rf"(?i:\b(?:{alternation(_group_kinds(table))}))\s*$"),
-        kind=re.compile(rf"(?:{alternation(table['collective_kinds'])})\b"),
-        unit_heads=re.compile(rf"(?:{alternation(table['unit_heads'])})\b"),
-        parent_heads=re.compile(rf"(?:{alternation(table['parent_heads'])})\b"),
-        office=re.compile(rf"(?:{alternation(table['office_heads'])})\s+"),
-        office_of=re.compile(rf"(?:{alternation(table['office_of'])})(?![\wĐđ])"),
-        # "(cơ quan thường trực)" in brackets, or after a dash at the end of a heading
-        # ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo").
-        role_note=re.compile(rf"\s*\(\s*(?i:{alternation(table['role_notes'])})\b[^()]*\)"
-                             rf"|\s+[-–]\s+(?i:{alternation(table['role_notes'])})\b[^()]*$"),
-        requested=re.compile(roles["requested_prefix"]),
-        assigned=re.compile(roles["assigned_prefix"]),
-        topic=re.compile(roles["topic_prefix"]),
-        openers=re.compile(roles["adverbial_openers"]),
-        # Nor by a list's next item or a clause of its own ("Sở Tư pháp, ...; thường trực là ...").
-        not_statement=re.compile(rf"(?:{alternation(table['not_statement'])})\b|[,(;]|$"),
+        kind=patterns.regex("bodies", "kind"),
+        unit_heads=patterns.regex("bodies", "unit_head"),
+        parent_heads=patterns.regex("bodies", "parent_head"),
+        office=patterns.regex("bodies", "office_head"),
+        office_of=patterns.regex("bodies", "office_of_head"),
+        role_note=patterns.regex("bodies", "role_note"),
+        requested=patterns.regex("roles", "requested_prefix"),
+        assigned=patterns.regex("roles", "assigned_prefix"),
+        topic=patterns.regex("roles", "topic_prefix"),
+        openers=patterns.regex("roles", "adverbial_openers"),
+        not_statement=patterns.regex("bodies", "statement_start"),
     )
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline import patterns
 from pipeline.lang.letters import UPPER, UPPER_LETTERS
 from pipeline.models import Block, Plan, Span
 
@@ -96,15 +94,3 @@ def lower_first(value: str) -> str:
 
 def starts_capital(value: str) -> bool:
     return bool(_CAPITAL_START.match(value))
-
-
-@cache
-def compiled(name: str, key: str) -> re.Pattern[str]:
-    """A regex kept as data in ``patterns/<name>.yaml`` under ``key`` (case-insensitive)."""
-    return re.compile(patterns.load(name)[key], re.IGNORECASE)
-
-
-def alternation(words: list[str]) -> str:
-    """Regex alternation of literal phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)

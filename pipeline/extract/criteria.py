@@ -28,7 +28,7 @@ MAX_LABEL_WORDS = 12
 
 @cache
 def _rx(key: str) -> re.Pattern[str]:
-    return re.compile(patterns.load("criteria")[key], re.IGNORECASE)
+    return patterns.regex("criteria", key)
 
 
 @dataclass

@@ -21,7 +21,6 @@ from pipeline import patterns
 from pipeline.extract.bodies import find_subject
 from pipeline.extract.common import (
     Unit,
-    alternation,
     block_unit,
     body_units,
     lower_first,
@@ -50,10 +49,9 @@ class _Bound:
 
 @cache
 def _rules() -> tuple[tuple[DeadlineKind, re.Pattern[str]], ...]:
-    table = patterns.load("deadline_phrases")
-    return tuple((kind, re.compile(rx.replace("{date}", table["date"]).replace("{month}", table["month"]),
-                                   re.IGNORECASE))
-                 for kind, rules in table["rules"].items() for rx in rules)
+    rules = patterns.load("deadline_phrases")["rules"]
+    return tuple((kind, patterns.regex("deadline_phrases", "rules", kind, i))
+                 for kind, listed in rules.items() for i in range(len(listed)))
 
 
 def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
@@ -84,8 +82,7 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
 
 @cache
 def _attribute_line() -> re.Pattern[str]:
-    words = alternation(patterns.load("deadline_phrases")["item_attributes"])
-    return re.compile(rf"^\s*[-–+•]?\s*(?:{words})\s*:", re.IGNORECASE)
+    return patterns.regex("deadline_phrases", "item_attribute")
 
 
 def _attribute(text: str) -> bool:
@@ -148,7 +145,7 @@ _TIME_HEADING = re.compile(r"^\s*thời (?:gian|hạn)\b", re.IGNORECASE)
 @cache
 def _target_heading() -> re.Pattern[str]:
     """Headings of target lists, as criteria.yaml names them (their items are criteria)."""
-    return re.compile(patterns.load("criteria")["target_groups"], re.IGNORECASE)
+    return patterns.regex("criteria", "target_groups")
 
 
 def _labelled_bounds(text: str, label: re.Match[str] | None, year: int | None) -> list[_Bound]:

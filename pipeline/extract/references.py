@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import patterns
-from pipeline.extract.common import Unit, alternation, body_units, tidy
+from pipeline.extract.common import Unit, body_units, tidy
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.codes import ref_key, split_code
 from pipeline.lang.dates import DATE_ANY, parse_date
@@ -51,46 +51,37 @@ class _Rx:
     type_names: dict[str, str]
 
 
+# Shapes of a document cited by name, tried in this order (references.yaml).
+_NAMED = ("named_amending_law", "named_law_year", "named_law", "named_resolution")
+
+
 @cache
 def _rx() -> _Rx:
     """Compile the citation shapes once per process."""
-    table = patterns.load("references")
-    names = [t["name"] for t in patterns.load("doc_types")]
-    types = alternation(names)
-    bodies = alternation(patterns.load("bodies")["named"])
-    code = f"(?:{table['code']})|(?:{table['code_bare']})"
-    qual = table["qualifier_words"]
-    citation = (rf"(?<![\wÀ-ỹđĐ])(?P<type>(?i:{types}))(?P<qual>(?:\s+(?!{UPPER})[a-zđà-ỹ]+){{0,{qual}}}?)"
-                rf"\s*:?\s*(?:(?i:số)\s*:?\s*(?P<code>{code})|(?P<bare>{table['code']}))")
-    stop = "|".join(table["named_law_stop"])
-    stop_year = alternation(table["named_law_year_stop"])
-    named = (table["named_amending_law"],
-             table["named_law_year"].format(stop_year=stop_year, upper=UPPER),
-             table["named_law"].format(stop=stop, capitals=alternation(table["named_law_capitals"]),
-                                       upper=UPPER),
-             table["named_resolution"].format())
-    relations = tuple((rel, re.compile(rf"^\s*(?:{'|'.join(rx)})\b", re.IGNORECASE))
-                      for rel, rx in table["relations"].items())
+    def rx(*path: str) -> re.Pattern[str]:
+        return patterns.regex("references", *path)
+
+    names = patterns.at("doc_types", "name")
     return _Rx(
-        citation=re.compile(citation),
-        unnumbered=re.compile(rf"(?<![\wÀ-ỹđĐ])(?P<type>{types})(?=\s+(?:của|ngày)\s)"),
-        code=re.compile(rf"(?:{code})"),
-        date_lead=re.compile(table["date_lead"], re.IGNORECASE),
-        issuer_lead=re.compile(table["issuer_lead"]),
-        issuer_before=re.compile(table["issuer_before"].format(upper=UPPER)),
-        issuer_about=re.compile(table["issuer_about"]),
-        issuer_about_stop=re.compile(table["issuer_about_stop"]),
-        title_lead=re.compile(table["title_lead"]),
-        sibling_lead=re.compile(table["sibling_lead"], re.IGNORECASE),
-        issuer_stop=re.compile(table["issuer_stop"].format(bodies=bodies, types=types)),
-        subject_lead=re.compile(table["subject_lead"]),
-        title_stop=re.compile(table["title_stop"].format(types=types, bodies=bodies, upper=UPPER)),
-        named=tuple(re.compile(rx) for rx in named),
-        law_number=re.compile(rf"{table['law_number']}(?P<code>{table['code']})"),
-        amended_list=re.compile(table["amended_list"].format(code=table["code"])),
-        lower_law=re.compile(table["lower_law"]),
-        study=re.compile(rf"(?i:\b(?:{alternation(table['study_words'])}))\s+$"),
-        relations=relations,
+        citation=rx("citation"),
+        unnumbered=rx("unnumbered"),
+        code=rx("any_code"),
+        date_lead=rx("date_lead"),
+        issuer_lead=rx("issuer_lead"),
+        issuer_before=rx("issuer_before"),
+        issuer_about=rx("issuer_about"),
+        issuer_about_stop=rx("issuer_about_stop"),
+        title_lead=rx("title_lead"),
+        sibling_lead=rx("sibling_lead"),
+        issuer_stop=rx("issuer_stop"),
+        subject_lead=rx("subject_lead"),
+        title_stop=rx("title_stop"),
+        named=tuple(rx(key) for key in _NAMED),
+        law_number=rx("law_number"),
+        amended_list=rx("amended_list"),
+        lower_law=rx("lower_law"),
+        study=rx("study_before"),
+        relations=tuple((rel, rx("relations", rel)) for rel in patterns.load("references")["relations"]),
         type_names={n.casefold(): n for n in names},
     )
 

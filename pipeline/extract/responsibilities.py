@@ -28,7 +28,6 @@ from pipeline.extract.bodies import (
 )
 from pipeline.extract.common import (
     Unit,
-    alternation,
     block_unit,
     capital_first,
     lower_first,
@@ -38,7 +37,6 @@ from pipeline.extract.common import (
 )
 from pipeline.extract.tables import split_cell_bodies, task_rows
 from pipeline.lang.casing import expand_abbreviations
-from pipeline.lang.letters import UPPER
 from pipeline.lang.tiers import tier_words
 from pipeline.models import Block, BodyRole, Plan, Responsibility
 
@@ -77,22 +75,21 @@ class _Rx:
 
 @cache
 def _rx() -> _Rx:
-    roles = patterns.load("roles")
     return _Rx(
-        lead=re.compile(rf"(?:{alternation(roles['lead'])})\b", re.IGNORECASE),
-        coordinate=re.compile(rf"(?:{alternation(roles['coordinate'])})\b", re.IGNORECASE),
-        adverbs=re.compile(rf"(?:(?:{alternation(roles['adverbs'])})\s*,?\s*)+", re.IGNORECASE),
-        statement_prefix=re.compile(roles["statement_prefix"], re.IGNORECASE),
-        boilerplate=re.compile(roles["boilerplate"]),
-        requested=re.compile(roles["requested_prefix"]),
-        attendance=re.compile(roles["attendance_heading"], re.IGNORECASE),
-        assignment=re.compile(roles["assignment_label"], re.IGNORECASE),
-        executes=re.compile(roles["executes_decision"]),
-        executes_split=re.compile(roles["executes_split"].replace("{UPPER}", UPPER)),
-        lead_after_comma=re.compile(rf",\s+(?:{alternation(roles['lead'])})\b", re.IGNORECASE),
-        copula=re.compile(roles["copula"]),
-        function_note=re.compile(roles["function_note"], re.IGNORECASE),
-        quota=re.compile(roles["quota"], re.IGNORECASE),
+        lead=patterns.regex("roles", "lead_statement"),
+        coordinate=patterns.regex("roles", "coordinate_statement"),
+        adverbs=patterns.regex("roles", "adverb_run"),
+        statement_prefix=patterns.regex("roles", "statement_prefix"),
+        boilerplate=patterns.regex("roles", "boilerplate"),
+        requested=patterns.regex("roles", "requested_prefix"),
+        attendance=patterns.regex("roles", "attendance_heading"),
+        assignment=patterns.regex("roles", "assignment_label"),
+        executes=patterns.regex("roles", "executes_decision"),
+        executes_split=patterns.regex("roles", "executes_split"),
+        lead_after_comma=patterns.regex("roles", "lead_after_comma"),
+        copula=patterns.regex("roles", "copula"),
+        function_note=patterns.regex("roles", "function_note"),
+        quota=patterns.regex("roles", "quota"),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 

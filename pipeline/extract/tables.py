@@ -84,21 +84,27 @@ _ROW_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[A-ZĐ])\.?\s*$")
 
 def split_cell_bodies(cell: str) -> list[str]:
     """The bodies listed in one cell ("Công an tỉnh; Viettel Tuyên Quang")."""
-    parts = re.split(_rules()["body_separators"], cell)
+    parts = patterns.regex("tables", "body_separators").split(cell)
     return [tidy(p).strip(" .;,") for p in parts if tidy(p).strip(" .;,")]
 
 
 @cache
 def cell_rules() -> tuple[tuple[DeadlineKind, re.Pattern[str]], ...]:
     """(kind, rule) for a time cell, each to match the whole cell."""
-    return tuple((kind, re.compile(rf"^\s*(?:{rx})\s*\.?\s*$", re.IGNORECASE))
-                 for kind, rules in _rules()["cells"].items() for rx in rules)
+    return tuple((kind, _whole_cell("cells", kind, i)) for kind, rules in _rules()["cells"].items()
+                 for i in range(len(rules)))
+
+
+def _whole_cell(*path: str | int) -> re.Pattern[str]:
+    """A rule of tables.yaml anchored to match a whole cell, with the rule's own flags."""
+    rule = patterns.source("tables", *path)
+    return re.compile(rf"^\s*(?:{rule})\s*\.?\s*$", patterns.flags("tables", *path))
 
 
 @cache
 def month_list() -> re.Pattern[str]:
     """A time cell listing months ("02 tháng (tháng 4 và tháng 8)"): a bound for each."""
-    return re.compile(_rules()["month_list"], re.IGNORECASE)
+    return patterns.regex("tables", "month_list")
 
 
 @cache

@@ -87,7 +87,7 @@ def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> Type
     closing (``close``: a scan that lost the signature) only a noted type line counts.
     """
     issued = {m.group("type").casefold() for ln in lines[:close] if (m := _ISSUES.search(ln.text))}
-    annex = re.compile(patterns.load("header")["annex_heading"])
+    annex = patterns.regex("header", "annex_heading")
     for i in range(start, len(lines)):
         text = lines[i].text.strip()
         found = find_type_line(lines[i:i + 1])
@@ -163,7 +163,7 @@ def _meta(text: Text, header: Header, type_line: TypeLine | None, title_lines: l
                                issuer_mod.from_signature(closing), header.place, full)
     signature = parse_signature(closing)
     title = " ".join(([type_line.rest] if type_line and type_line.rest else []) + title_lines)
-    title = re.sub(patterns.load("header")["subject_prefix"], "", title)  # "V/V HỖ TRỢ ..."
+    title = patterns.regex("header", "subject_prefix").sub("", title)  # "V/V HỖ TRỢ ..."
     meta = PlanMeta(
         doc_id=text.doc_id,
         doc_type=type_line.doc_type if type_line else "",

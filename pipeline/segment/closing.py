@@ -55,7 +55,7 @@ def closing_start(lines: tuple[Line, ...], body_start: int) -> int:
 
 def annex_start(lines: tuple[Line, ...], close: int) -> int:
     """Index of an annex heading after the closing ("PHỤ LỤC ..."), else the end."""
-    rx = re.compile(patterns.load("header")["annex_heading"])
+    rx = patterns.regex("header", "annex_heading")
     return next((i for i in range(close, len(lines)) if rx.match(lines[i].text.strip())), len(lines))
 
 
