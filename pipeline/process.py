@@ -90,8 +90,10 @@ def _finish(source: Source, options: RunOptions, lm: LanguageModel | None,
     rows = _stage("extract", extract, plan)
     pages = tuple(PageInfo(source.doc_id, p.number, p.method, p.confidence, round(p.seconds, 3))
                   for p in source.pages)
-    return DocumentResult(source.doc_id, display_path(source.path), plan, pages, rows.references,
-                          rows.deadlines, rows.responsibilities, rows.criteria)
+    file = display_path(source.path)
+    return DocumentResult(source.doc_id, file, plan, pages, rows.references, rows.deadlines,
+                          rows.responsibilities, rows.criteria,
+                          errors=tuple(dataclasses.replace(e, file=file) for e in rows.errors))
 
 
 def _require_text(source: Source) -> None:

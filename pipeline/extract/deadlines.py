@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline import patterns
+from pipeline.extract.analysis import Analysis
 from pipeline.extract.bodies import find_subject
 from pipeline.extract.common import (
     Unit,
@@ -25,11 +26,10 @@ from pipeline.extract.common import (
     body_units,
     lower_first,
     sections_under,
-    sentences,
     tidy,
 )
-from pipeline.extract.responsibilities import assignment_line, owner_of, section_owners
-from pipeline.extract.tables import cell_rules, month_list, task_rows
+from pipeline.extract.statements import assignment_line, owner_of
+from pipeline.extract.tables import cell_rules, month_list
 from pipeline.lang.dates import DATE_ANY, month_end, parse_date_or_day, quarter_end, quarter_number
 from pipeline.models import Deadline, DeadlineKind, Plan
 
@@ -54,15 +54,15 @@ def _rules() -> tuple[tuple[DeadlineKind, re.Pattern[str]], ...]:
                  for kind, listed in rules.items() for i in range(len(listed)))
 
 
-def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
+def find_deadlines(plan: Plan, analysis: Analysis | None = None) -> tuple[Deadline, ...]:
     """Every bound in the preamble and outline, with its task and responsible body."""
+    analysis = analysis or Analysis(plan)
     year = _implied_year(plan)
-    owners = section_owners(plan)
     items = _Items()
     targets = sections_under(plan, _target_heading())
     for unit in _units(plan):
         sid = unit.section_id
-        for sentence in sentences(unit):
+        for sentence in analysis.sentences(unit):
             label = _TIME_LABEL.match(sentence.text)
             if sid in targets and not label:
                 continue  # a dated target ("Đến hết năm 2030: 100% ...") is a criterion, not a task's bound
@@ -72,12 +72,12 @@ def find_deadlines(plan: Plan) -> tuple[Deadline, ...]:
                 continue
             bounds = (_bounds(sentence.text, year) or _labelled_bounds(sentence.text, label, year)
                       or _trailing_bounds(sentence, unit, year))
-            responsible = _responsible(sentence, unit, owners) if bounds else ""
+            responsible = _responsible(sentence, unit, analysis) if bounds else ""
             for bound in bounds:
                 items.add(_row(plan.doc_id, sentence, bound, responsible), bool(label))
             if not label and not _TIME_HEADING.match(sentence.text) and not _attribute(sentence.text):
                 items.task_line(sid, lower_first(tidy(sentence.text)))
-    return (*items.rows, *_table_deadlines(plan, year))
+    return (*items.rows, *_table_deadlines(analysis, year))
 
 
 @cache
@@ -179,9 +179,10 @@ _TRAILING_YEARS = re.compile(r"\(\s*(?:xuyên suốt\s+|giai đoạn\s+|từ\s+)
 _TERM_BEFORE = re.compile(r"(?:lần thứ\s+\w+|nhiệm kỳ|khóa\s+\w+|\d+\s+năm|giai đoạn)\s*$", re.IGNORECASE)
 
 
-def _table_deadlines(plan: Plan, year: int | None) -> Iterator[Deadline]:
+def _table_deadlines(analysis: Analysis, year: int | None) -> Iterator[Deadline]:
     """A task table's time cells: the column makes "Quý II/2026" a bound without a trigger word."""
-    for row in task_rows(plan):
+    plan = analysis.plan
+    for row in analysis.task_rows:
         cell = row.cells.get("time")
         if cell is None or not cell.text.strip():
             continue
@@ -298,13 +299,13 @@ def _task(sentence: str, bound: _Bound) -> str:
     return lower_first(tidy(subject.rest) if subject and subject.rest else text)
 
 
-def _responsible(sentence: Unit, unit: Unit, owners: dict) -> str:
+def _responsible(sentence: Unit, unit: Unit, analysis: Analysis) -> str:
     """The sentence's subject, the item's subject, or the body heading the section."""
-    for text in (sentence.text, sentences(unit)[0].text):
+    for text in (sentence.text, analysis.sentences(unit)[0].text):
         subject = find_subject(text)
         if subject:
             return tidy(subject.body)
-    owner = owner_of(unit.section_id, owners)
+    owner = owner_of(unit.section_id, analysis.owners)
     return owner.written if owner else ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import patterns
-from pipeline.extract.responsibilities import assignment_line, executing_bodies, role_of
+from pipeline.extract.statements import assignment_line, executing_bodies, role_of
 
 ROLES = patterns.load("roles")
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.extract.responsibilities import find_responsibilities, role_of
+from pipeline.extract.responsibilities import find_responsibilities
+from pipeline.extract.statements import role_of
 
 HEAD = ("KẾ HOẠCH", "Chuyển đổi số năm 2025",
         "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh, Sở xây dựng Kế hoạch như sau:")
