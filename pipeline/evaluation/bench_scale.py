@@ -53,7 +53,10 @@ def variant(text: str, i: int, rng: random.Random, cite: str | None) -> str:
 
 
 def make_corpus(n: int, folder: Path, seed: int = 0, start: int = 0) -> Path:
-    """``n`` distinct documents (numbered from ``start``) written to ``folder``."""
+    """``n`` distinct documents (numbered from ``start``) written to ``folder``; from 0, the
+    folder is emptied first (an earlier bench's re-run left its new files there)."""
+    if start == 0:
+        shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     sources = sorted(CORPUS.glob("*.md"))
     texts = [p.read_text(encoding="utf-8") for p in sources]
