@@ -26,17 +26,15 @@ folder removed at the end of the run.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import os
 import pickle
 import shutil
-import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from pipeline.export.atomic import write_atomic
 from pipeline.inputs import _digest as file_digest
 from pipeline.options import RunOptions
 from pipeline.repair.lm import LanguageModel, default_model
@@ -71,16 +69,8 @@ def text_hash(text: str) -> str:
 
 def write_pickle(path: Path, value: object) -> None:
     """``path`` replaced at once by the pickled value (a temporary file renamed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def read_pickle(path: Path) -> object | None:

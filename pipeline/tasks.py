@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.cache import read_pickle as _read_pickle
 from pipeline.cache import text_hash, write_pickle
+from pipeline.export.atomic import write_text_atomic
 from pipeline.export.tables import document_rows
 from pipeline.models import DocumentResult, Source, Text
 from pipeline.options import RunOptions
@@ -56,8 +57,8 @@ def read_task(path: Path, doc_id: str, options: RunOptions, entry: str,
     contribution = batch_text(read)
     digest = hashlib.sha256(contribution.encode("utf-8", "surrogatepass")).hexdigest()
     write_pickle(folder / "source.pkl", read)
-    _write_text(folder / "contribution.txt", contribution)
-    _write_text(folder / "contribution.sha256", digest)
+    write_text_atomic(folder / "contribution.txt", contribution, errors="surrogatepass")
+    write_text_atomic(folder / "contribution.sha256", digest)
     return Read(round(sum(p.seconds for p in read.pages), 3), digest)
 
 
@@ -84,10 +85,3 @@ def mine_task(path: Path, doc_id: str, options: RunOptions, entry: str, known: s
     text = result.plan.text.string if result.plan is not None else None
     # An error of the repair, segment or extract stage is the document's; keep it too.
     return Mined(document_rows(result), text, seen[0] if seen else "", used)
-
-
-def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", errors="surrogatepass")
-    tmp.replace(path)

@@ -22,8 +22,8 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline="\n"))
+def write_text_atomic(path: Path, text: str, encoding: str = "utf-8", errors: str = "strict") -> None:
+    write_atomic(path, lambda tmp: tmp.write_text(text, encoding=encoding, errors=errors, newline="\n"))
 
 
 def umask() -> int:
