@@ -1,7 +1,7 @@
 """Side-by-side tables: the run's plans next to each other, one question per table.
 
 - ``plan_sections``: plans × canonical section labels (which level-1 section carries each);
-- ``plan_bodies``: bodies × plans (the roles each plan gives a body);
+- ``plan_bodies``: body and plan pairs (the roles each plan gives a body);
 - ``criteria_groups``: criteria of all plans grouped when they say the same thing in
   different words.
 """
@@ -19,6 +19,7 @@ from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.tiers import tier_alternation
 
 PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
+PLAN_BODY_COLUMNS = ("body", "body_key", "names", "n_plans", "doc_id", "roles")
 CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "doc_id",
                           "section_id", "group", "text", "value", "score")
 
@@ -59,27 +60,31 @@ def body_key(body: str) -> str:
 
 
 def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataFrame:
-    """One row per kind of body; per plan the roles it gets there (``lead;assigned``).
+    """One row per kind of body and plan naming it, with the roles that plan gives it
+    (``lead;assigned``); bodies named by most plans first, each plan in run order.
 
+    Long, not one column per plan: an archive of thousands of plans would make a table
+    of thousands of columns (and cells for every body × plan pair, mostly empty) that no
+    spreadsheet opens. A side-by-side of a few plans is one pivot away (README).
     ``body`` is the first name seen without its tier word; ``names`` lists every name
-    the plans use for it.
+    the plans use for it; ``n_plans`` counts the plans naming it.
     """
     if responsibilities.empty:
-        return empty(("body", "body_key", "names", "n_plans", *plans.doc_id))
-    rows = responsibilities.assign(body_key=responsibilities.body.map(body_key))
+        return empty(PLAN_BODY_COLUMNS)
+    names = responsibilities.body.drop_duplicates()
+    keys = dict(zip(names, names.map(body_key), strict=True))  # a name's key once, not per row
+    rows = responsibilities.assign(body_key=responsibilities.body.map(keys))
     rows = rows[rows.body_key != ""]
     roles = rows.groupby(["body_key", "doc_id"], sort=False).role.agg(
-        lambda r: ";".join(dict.fromkeys(r)))
-    wide = roles.unstack("doc_id", fill_value="").reindex(columns=list(plans.doc_id),
-                                                          fill_value="")
-    names = rows.groupby("body_key", sort=False).body.agg(lambda b: ";".join(dict.fromkeys(b)))
-    wide.insert(0, "n_plans", (wide != "").sum(axis=1))
-    wide.insert(0, "names", names)
-    wide.insert(0, "body", names.str.split(";").str[0].str.replace(_TRAILING_TIER, "", regex=True))
-    out = wide.rename_axis(columns=None).reset_index()
-    out = out[["body", "body_key", *out.columns[2:]]]
-    return out.sort_values(["n_plans", "body_key"], ascending=[False, True],
-                           kind="stable").reset_index(drop=True)
+        lambda r: ";".join(dict.fromkeys(r))).rename("roles").reset_index()
+    known = rows.groupby("body_key", sort=False).body.agg(lambda b: ";".join(dict.fromkeys(b)))
+    out = roles.assign(names=roles.body_key.map(known),
+                       n_plans=roles.body_key.map(roles.groupby("body_key").size()),
+                       plan=roles.doc_id.map({d: i for i, d in enumerate(plans.doc_id)}))
+    out["body"] = out.names.str.split(";").str[0].str.replace(_TRAILING_TIER, "", regex=True)
+    out = out.sort_values(["n_plans", "body_key", "plan"], ascending=[False, True, True],
+                          kind="stable")
+    return out[list(PLAN_BODY_COLUMNS)].reset_index(drop=True)
 
 
 def _leaders(texts: list[str]) -> tuple[list[int], list[float]]:

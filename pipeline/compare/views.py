@@ -27,7 +27,7 @@ VIEWS: dict[str, str] = {
               WHERE TRY_CAST(level AS INTEGER) = 1)
         WHERE label <> ''
     """,
-    # Long form of plan_bodies: one row per (body, plan) with its roles there.
+    # One row per body name as the plan writes it and plan (plan_bodies lines names up).
     "body_roles": """
         SELECT body, doc_id, string_agg(DISTINCT role, ';' ORDER BY role) AS roles,
                count(*) AS n_rows

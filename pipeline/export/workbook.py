@@ -91,9 +91,9 @@ def fill(sheet: Worksheet, frame: pd.DataFrame, titles: dict[str, str]) -> None:
 
 
 def _keep_text_as_text(sheet: Worksheet) -> None:
-    """Text starting with "=" stays text, in the header too (a doc_id heads a column of
-    plan_bodies): a cited phrase or a file name must never run as a formula. Cells
-    are written as typed strings, so + - @ openings never become formulas in xlsx."""
+    """Text starting with "=" stays text, in the header too: a cited phrase or a file
+    name must never run as a formula. Cells are written as typed strings, so + - @
+    openings never become formulas in xlsx."""
     for row in sheet.iter_rows(min_row=1):
         for cell in row:
             if cell.data_type == "f":

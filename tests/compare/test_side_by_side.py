@@ -18,11 +18,21 @@ def test_plan_sections_shows_which_section_carries_each_label(run_tables):
 
 
 def test_plan_bodies_lines_up_the_same_body_at_two_levels(run_tables):
-    out = compare(run_tables)["plan_bodies"].set_index("body")
-    front = out.loc["Ủy ban Mặt trận Tổ quốc Việt Nam"]
-    assert (front.city, front.district, front.commune) == ("requested", "requested", "")
-    assert front.n_plans == 2
-    assert out.loc["Phòng Nội vụ", "district"] == "lead"
+    out = compare(run_tables)["plan_bodies"]
+    front = out[out.body == "Ủy ban Mặt trận Tổ quốc Việt Nam"].set_index("doc_id")
+    assert dict(front.roles) == {"city": "requested", "district": "requested"}
+    assert set(front.n_plans) == {2}
+    home = out[out.body == "Phòng Nội vụ"].set_index("doc_id")
+    assert home.loc["district", "roles"] == "lead"
+
+
+def test_plan_bodies_stays_six_columns_however_many_plans(run_tables):
+    """A column per plan would make an archive's table unopenable; one row per pair."""
+    out = compare(run_tables)["plan_bodies"]
+    assert list(out.columns) == ["body", "body_key", "names", "n_plans", "doc_id", "roles"]
+    assert not out.duplicated(["body_key", "doc_id"]).any()
+    assert (out.roles != "").all()
+    assert list(out.n_plans) == sorted(out.n_plans, reverse=True)
 
 
 def test_body_key_expands_abbreviations_and_drops_the_tier():
