@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pipeline.cache import Cache, renamed
+from pipeline.cache import Cache, Tally, renamed
 from pipeline.compare import compare
 from pipeline.compare.views import VIEWS
 from pipeline.executors import executor_for
@@ -157,6 +157,7 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
     fresh = [i for i in range(len(jobs)) if i not in cached]
 
     read: dict[int, Read] = {}
+    tally = Tally(cache)
     tasks: list[tuple] = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i]))) for i in fresh]
     for n, value in _map(executor, read_task, tasks, options, "reading",
                          [options.timeout] * len(tasks)):
@@ -165,12 +166,13 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
             value = _failed(jobs[i], files[i], "ingest", value.reason)
         if isinstance(value, Read):
             read[i] = value
+            tally.add(keys[i])
         else:
             sink.add((jobs[i][1], i), document_rows(value), None)
 
     members = [(keys[i], cached[i]["contribution"]) if i in cached else (keys[i], read[i].contribution)
                for i in range(len(jobs)) if i in cached or i in read]
-    lm, digest = cache.batch_model(members)
+    lm, digest = cache.batch_model(members, tally)
 
     again = [i for i, r in cached.items() if r["lm_used"] and r["lm"] != digest]
     for i, record in cached.items():

@@ -115,19 +115,30 @@ class LanguageModel:
             # batch model from every document, serially, while the workers wait.
             self.counts[n - 1].update(zip(*(tokens[k:] for k in range(n)), strict=False))
 
+    def add_text(self, text: str) -> None:
+        """Count a whole document's text. Not through :func:`lm_tokens`: its cache is for
+        the decoder's short readings, and would keep every document of a run alive."""
+        self.add(list(map(lm_token, _PIECE.findall(text))))
+
     @classmethod
     def train(cls, texts: Iterable[str]) -> LanguageModel:
         model = cls()
         for text in texts:
-            model.add(lm_tokens(text))
+            model.add_text(text)
         return model
 
     def extended(self, texts: Iterable[str]) -> LanguageModel:
         """A copy with ``texts`` (e.g. the batch's undamaged lines) counted in."""
         model = LanguageModel([Counter(c) for c in self.counts])
         for text in texts:
-            model.add(lm_tokens(text))
+            model.add_text(text)
         return model
+
+    def merge(self, other: LanguageModel) -> None:
+        """Add another model's counts to this one's."""
+        self.memo.clear()
+        for mine, more in zip(self.counts, other.counts, strict=True):
+            mine.update(more)
 
     def save(self, path: Path) -> None:
         rows = [[list(k), v] for grams in self.counts for k, v in sorted(grams.items())]
