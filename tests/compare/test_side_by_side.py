@@ -63,3 +63,22 @@ def test_leader_clustering_does_not_chain_unrelated_criteria():
 def test_a_tier_that_is_the_names_own_noun_is_kept():
     assert body_key("UBND các xã") != body_key("UBND")
     assert body_key("Mỗi xã") == "mỗi xã"
+
+
+def test_grouping_in_blocks_gives_the_groups_of_one_text_at_a_time(monkeypatch):
+    """Blocks are a speed-up only: the groups and scores must be those of scoring each
+    text in turn against every leader founded before it (repeats and empties included)."""
+    from pipeline.compare import side_by_side
+    from pipeline.compare.similarity import normalise
+
+    texts = [normalise(t) for t in [
+        "Hoàn thành xuất sắc nhiệm vụ được giao", "Có sáng kiến được công nhận trong năm",
+        "Hoàn thành xuất sắc nhiệm vụ được giao trong năm", "", "Tỷ lệ hộ nghèo giảm 1,5%",
+        "Có sáng kiến được công nhận trong năm", "Tỷ lệ hộ nghèo giảm 2% mỗi năm", "",
+        "Hoàn thành tốt nhiệm vụ được giao", "100% cơ quan, đơn vị tổ chức hội nghị"]]
+    monkeypatch.setattr(side_by_side, "LEADER_BLOCK", 1)
+    one_by_one = side_by_side._leaders(texts)
+    for size in (2, 3, 64):
+        monkeypatch.setattr(side_by_side, "LEADER_BLOCK", size)
+        assert side_by_side._leaders(texts) == one_by_one, size
+    assert one_by_one[0][0] == one_by_one[0][2] != one_by_one[0][1] == one_by_one[0][5]
