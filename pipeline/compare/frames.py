@@ -15,9 +15,13 @@ import pandas as pd
 
 from pipeline.models import TABLES, columns
 
-# The tables compare reads, each with its every column (the row models' fields).
+# Columns no check reads, left out of the copy: a section's text is the largest column
+# of a run (half its rows' memory); copied as Python strings it doubled compare's peak.
+UNREAD: dict[str, tuple[str, ...]] = {"sections": ("text",)}
+
+# The tables compare reads, each with its every column (the row models' fields) it reads.
 INPUT_COLUMNS: dict[str, tuple[str, ...]] = {
-    name: columns(TABLES[name])
+    name: tuple(c for c in columns(TABLES[name]) if c not in UNREAD.get(name, ()))
     for name in ("plans", "sections", "references", "deadlines", "responsibilities", "criteria")}
 
 
@@ -57,15 +61,17 @@ def _nfc_column(column: pd.Series) -> pd.Series:
 
 
 def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Copy each input table with every contract column, text cells as NFC strings.
+    """Copy each input table with every contract column compare reads, text cells as NFC
+    strings.
 
     ``sections.level`` becomes an int (0 when unknown) because checks compare it with 1.
-    Extra columns are kept, also as strings.
+    Extra columns are kept, also as strings; :data:`UNREAD` ones are not copied.
     """
     out = {}
     for name, wanted in INPUT_COLUMNS.items():
         frame = tables.get(name)
-        frame = empty(wanted) if frame is None else frame.copy()
+        unread = [c for c in UNREAD.get(name, ()) if frame is not None and c in frame.columns]
+        frame = empty(wanted) if frame is None else frame.drop(columns=unread)
         for column in wanted:
             if column not in frame.columns:
                 frame[column] = ""
