@@ -143,11 +143,9 @@ def _open_heading(stack: list[_Open], marker: Marker, line: Line) -> tuple[Block
 
 
 def _part_label(text: str, marker: Marker) -> str:
-    """"Phần II" for a part printed with its heading on its line ("Phần II. NỘI DUNG ...");
-    the numeral alone for a part printed alone above its heading ("PHẦN II⏎ĐỐI TƯỢNG ..."),
-    as the in-house gold numbers those (the real gold has only the first shape)."""
-    if "\n" in text:
-        return marker.number
+    """"Phần II", "Chương I": a part or chapter is numbered with its word, however it is
+    printed (on its heading's line or alone above it), as every real gold writes it; the
+    numeral alone would read like a roman section of another outline."""
     return f"{text.split()[0].strip('*').capitalize()} {marker.number}"
 
 

@@ -79,11 +79,11 @@ def test_parts_whose_heading_is_printed_on_the_next_line_are_the_top_level():
     text = PLAN.replace("I. MỤC ĐÍCH, YÊU CẦU", "Phần I\nMỤC ĐÍCH, YÊU CẦU")
     text = text.replace("II. THỜI GIAN", "PHẦN II.\nTHỜI GIAN").replace("IV. TỔ CHỨC", "Phần III:\nTỔ CHỨC")
     plan = plan_from_text(text)
-    assert level1(plan) == [("I", "MỤC ĐÍCH, YÊU CẦU", ("purpose",)),
-                            ("II", "THỜI GIAN, KINH PHÍ", ("timeframe", "budget")),
-                            ("III", "TỔ CHỨC THỰC HIỆN", ("organization",))]
-    assert [s.section_id for s in plan.sections if s.level == 2][:2] == ["I.1", "I.2"]
-    heading = next(s for s in plan.sections if s.section_id == "II")
+    assert level1(plan) == [("Phần I", "MỤC ĐÍCH, YÊU CẦU", ("purpose",)),
+                            ("Phần II", "THỜI GIAN, KINH PHÍ", ("timeframe", "budget")),
+                            ("Phần III", "TỔ CHỨC THỰC HIỆN", ("organization",))]
+    assert [s.section_id for s in plan.sections if s.level == 2][:2] == ["Phần I.1", "Phần I.2"]
+    heading = next(s for s in plan.sections if s.section_id == "Phần II")
     assert plan.text.string[heading.span.start:heading.span.end] == "PHẦN II.\nTHỜI GIAN, KINH PHÍ"
 
 
