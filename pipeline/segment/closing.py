@@ -72,7 +72,8 @@ def parse_signature(lines: list[str]) -> Signature:
     authority, title, last = "", "", -1
     for i, text in enumerate(lines):
         text = text.strip()
-        if m := _authority_rx().search(text):
+        # The last prefix of a line: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" (a wrap joined) signs KT.
+        if m := next(reversed(list(_authority_rx().finditer(text))), None):
             authority = _canonical_authority(m.group("auth"))
             title = _title_in(text[m.end():]) or title
             last = i

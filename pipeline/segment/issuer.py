@@ -24,16 +24,26 @@ _SUBJECT_VERB = re.compile(
 
 
 def _head_at(text: str) -> int:
-    """Offset where a body name (Ủy ban nhân dân, Sở, Liên minh ...) starts in ``text``, or -1."""
+    """Offset where a body name (Ủy ban nhân dân, Sở, Liên minh ...) starts in ``text``, or -1.
+
+    A "Ban" right after "Ủy" is that committee's second word, not a board's head: a
+    misspelt "Ủy ban nhân tỉnh" starts at "Ủy", so the letterhead can stand in for it.
+    """
     low = text.lower()
     best = -1
     for head in issuer_heads():
         for m in re.finditer(rf"(?:^|\s){re.escape(head.lower())}(?=\s)", low):
             start = m.start() if m.group(0)[0] != " " else m.start() + 1
+            before = _COMMITTEE_WORD.search(low, 0, start)
+            if before and head.lower().split()[0] == "ban":
+                start = before.start()
             if best < 0 or start < best:
                 best = start
             break
     return best
+
+
+_COMMITTEE_WORD = re.compile(r"\b(?:ủy|uỷ)\s+$")
 
 
 def from_agency_lines(lines: tuple[str, ...], text: str) -> str:

@@ -55,3 +55,10 @@ def test_a_position_run_into_a_line_of_the_recipient_list():
                            "UBND tỉnh;", "- Lưu VT.", "Nguyễn Tiến Dũng"])
     assert (sig.signing_authority, sig.signer_title, sig.signer_name) == ("KT.", "Phó Chánh Văn phòng",
                                                                           "Nguyễn Tiến Dũng")
+
+
+def test_two_prefixes_joined_on_one_line_sign_with_the_last():
+    """A wrapped "TM. ỦY BAN NHÂN⏎DÂN" joined with "KT. CHỦ TỊCH": the deputy signs (KT.)."""
+    sig = parse_signature(["TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp"])
+    assert (sig.signing_authority, sig.signer_title, sig.signer_name) == (
+        "KT.", "Phó Chủ tịch", "Nguyễn Thị Ngọc Điệp")

@@ -94,3 +94,12 @@ def test_a_unit_and_its_body_take_the_case_the_text_writes_most_and_lose_stray_m
         "Đoàn giám sát Hội đồng nhân dân tỉnh Bình Dương"
     assert from_agency_lines(("/ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"), "") == \
         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
+
+
+def test_a_misspelt_committee_in_the_preamble_gives_way_to_the_letterhead():
+    """"Ủy ban nhân tỉnh" (a word lost in print) is not a board named "ban nhân tỉnh"."""
+    preamble = "Ủy ban nhân tỉnh ban hành Kế hoạch thực hiện như sau:"
+    assert from_preamble(preamble) == "Ủy ban nhân tỉnh"
+    letterhead = from_agency_lines(("ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"), preamble)
+    issuer = choose(letterhead, from_preamble(preamble), "", "Hà Tĩnh", preamble)
+    assert issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh"
