@@ -130,11 +130,22 @@ def choose(letterhead: str, preamble: str, signature: str, place: str, text: str
     head_locality = _locality_of(expand_abbreviations(letterhead)).strip()
     if head_locality and (not tier or head_locality.lower().startswith(tier + " ")):
         name = head_locality[len(tier):].strip() if tier else head_locality
-        return f"{issuer} {name}"
+        return _with_locality(issuer, tier, name, text)
     if not tier:
         return issuer
     name = place or _named_in_text(tier, text) or _province_in_text(tier, text)
-    return f"{issuer} {name}" if name else issuer
+    return _with_locality(issuer, tier, name, text) if name else issuer
+
+
+def _with_locality(issuer: str, tier: str, name: str, text: str) -> str:
+    """``issuer`` completed by its locality's ``name``, its closing tier word in the case
+    the document writes "<tier> <name>" most: a preamble's "Ủy ban nhân dân Tỉnh" (the
+    Province, as a title) becomes "... tỉnh Đồng Tháp", while a document writing
+    "Thành phố Hồ Chí Minh" keeps it so."""
+    if not tier:
+        return f"{issuer} {name}"
+    written = find_mixed_case(f"{tier} {name}", text)
+    return f"{issuer[: len(issuer) - len(tier)]}{written}" if written else f"{issuer} {name}"
 
 
 def _same_body(preamble: str, letterhead: str) -> bool:

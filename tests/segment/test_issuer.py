@@ -103,3 +103,14 @@ def test_a_misspelt_committee_in_the_preamble_gives_way_to_the_letterhead():
     letterhead = from_agency_lines(("ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"), preamble)
     issuer = choose(letterhead, from_preamble(preamble), "", "Hà Tĩnh", preamble)
     assert issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
+def test_a_tier_written_as_a_title_takes_the_case_the_text_gives_the_locality():
+    text = ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch chuyển đổi số trên địa bàn tỉnh Đồng Tháp; "
+            "doanh nghiệp tỉnh Đồng Tháp.")
+    letterhead = from_agency_lines(("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"), text)
+    assert choose(letterhead, from_preamble(text), "", "", text) == "Ủy ban nhân dân tỉnh Đồng Tháp"
+    city = "Ủy ban nhân dân Thành phố ban hành Kế hoạch. Thành phố Hồ Chí Minh triển khai."
+    letterhead = from_agency_lines(("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"), city)
+    assert choose(letterhead, from_preamble(city), "", "", city) == (
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh")
