@@ -179,14 +179,27 @@ def _trailing_tier(issuer: str) -> str:
 
 
 def _has_locality(issuer: str) -> bool:
-    """True when a tier word in the name is followed by a capitalised place name."""
+    """True when a tier word in the name is followed by a capitalised place name, or the
+    name ends with the centre ("Ban Tuyên giáo Trung ương")."""
     committees = "|".join(patterns.load("header")["party_committees"])
-    return bool(re.search(rf"\b(?:{tier_alternation()}|(?i:{committees}))\s+{UPPER}", issuer))
+    return bool(re.search(rf"\b(?:{tier_alternation()}|(?i:{committees}))\s+{UPPER}", issuer)
+                or _centre_of(issuer))
 
 
 def _locality_of(parent: str) -> str:
+    """" tỉnh Long An" of "Ủy ban nhân dân tỉnh Long An"; " Trung ương" of the Party's
+    "Ban Chấp hành Trung ương"; else ""."""
     m = re.search(rf"\s(?:{tier_alternation()})\s+{UPPER}.*$", parent)
-    return m.group(0) if m else ""
+    if m:
+        return m.group(0)
+    centre = _centre_of(parent)
+    return f" {centre}" if centre else ""
+
+
+def _centre_of(name: str) -> str:
+    """The central locality closing ``name`` ("Trung ương"), or ""."""
+    return next((c for c in patterns.load("header")["central_localities"]
+                 if name.casefold().endswith(" " + c.casefold())), "")
 
 
 def _named_in_text(tier: str, text: str) -> str:

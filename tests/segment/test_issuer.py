@@ -114,3 +114,10 @@ def test_a_tier_written_as_a_title_takes_the_case_the_text_gives_the_locality():
     letterhead = from_agency_lines(("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"), city)
     assert choose(letterhead, from_preamble(city), "", "", city) == (
         "Ủy ban nhân dân Thành phố Hồ Chí Minh")
+
+
+def test_a_board_under_the_central_committee_is_the_central_board():
+    lines = ("BAN CHẤP HÀNH", "TRUNG ƯƠNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN")
+    assert from_agency_lines(lines, "") == "Ban Tuyên giáo và Dân vận Trung ương"
+    assert choose(from_agency_lines(lines, ""), "", "", "", "") == (
+        "Ban Tuyên giáo và Dân vận Trung ương")
