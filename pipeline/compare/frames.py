@@ -55,9 +55,11 @@ def nfc(value: Any) -> str:  # Any: a cell of any dtype, as pandas gives it
 def _nfc_column(column: pd.Series) -> pd.Series:
     """:func:`nfc` over a column, vectorised for string columns (most cells of a run)."""
     if pd.api.types.is_string_dtype(column) and column.dtype != object:
+        # Arrow strings, and the run's own column when it is NFC already (a fresh run's
+        # are): as Python objects, copies of a run's text took three times its memory.
         text = column.fillna("").str.normalize("NFC").str.strip()
-        return pd.Series(text.to_numpy(dtype=object), index=column.index, dtype="object")
-    return pd.Series([nfc(v) for v in column], index=column.index, dtype="object")
+        return column if column.notna().all() and text.equals(column) else text
+    return pd.Series([nfc(v) for v in column], index=column.index, dtype="str")
 
 
 def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
