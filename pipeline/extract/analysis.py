@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.extract.common import Unit, sentences
-from pipeline.extract.statements import Owner, section_owners
+from pipeline.extract.statements import Owners, section_owners
 from pipeline.extract.tables import Row, task_rows
 from pipeline.models import Plan
 
@@ -26,7 +26,7 @@ class Analysis:
         default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
-    def owners(self) -> dict[str, tuple[Owner, str]]:
+    def owners(self) -> Owners:
         """Sections headed by a body: section_id -> (owner, the heading's own statement)."""
         return section_owners(self.plan)
 

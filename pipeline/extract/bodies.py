@@ -275,6 +275,8 @@ def _to_statement(window: str, at: int, end: int) -> int:
     lower-case run marks where the name really ends.
     """
     rx = _rx()
+    if window[:at].rstrip().endswith(tier_words()):
+        return end  # a name closed by its tier ("... cấp xã | lập báo cáo"): the verb is real
     gap = 0
     for token, tag, pos in _tags(window):
         if pos < at:

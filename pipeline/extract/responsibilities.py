@@ -32,11 +32,11 @@ from pipeline.extract.common import (
 )
 from pipeline.extract.statements import (
     Owner,
+    Owners,
     assignment_line,
     clause_roles,
     executing_bodies,
     is_boilerplate,
-    owner_of,
     role_of,
     statement_patterns,
 )
@@ -58,7 +58,7 @@ def find_responsibilities(plan: Plan, analysis: Analysis | None = None) -> tuple
     for block in plan.blocks_with_role("heading", "item", "body"):
         if block.section_id not in lists:
             rows.extend(_block_rows(plan.doc_id, block, owners))
-    rows.extend(_silent_owners(plan, owners, rows))
+    rows.extend(_silent_owners(plan, owners, rows, lists))
     rows.extend(_table_rows(plan.doc_id, analysis.task_rows))
     return _dedupe(rows)
 
@@ -68,12 +68,13 @@ def _attendance_sections(plan: Plan) -> set[str]:
     return sections_under(plan, statement_patterns().attendance)
 
 
-def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
-                ) -> list[Responsibility]:
+def _block_rows(doc_id: str, block: Block, owners: Owners) -> list[Responsibility]:
     unit = block_unit(block)
-    owner = owner_of(block.section_id, owners)
-    own = owners.get(block.section_id)
+    owner = owners.at(block)
+    own = owners.own(block) if block.role == "heading" else None
     if block.role == "heading":
+        if statement_patterns().quota.match(unit.text):
+            return []  # "b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp": a quota
         if not own:
             colon = None if executing_bodies(unit.text) else re.search(r":\s*", unit.text)
             at = colon.end() if colon else 0
@@ -85,11 +86,11 @@ def _block_rows(doc_id: str, block: Block, owners: dict[str, tuple[Owner, str]]
             return []
         at = unit.text.rfind(statement)
         unit = unit.sub(max(at, 0), len(unit.text))
-    return _sentence_rows(doc_id, unit, owner, skip_first=False)
+    return _sentence_rows(doc_id, unit, owner, skip_first=False, listed=owners.listed_role(block))
 
 
-def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: bool
-                   ) -> list[Responsibility]:
+def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: bool,
+                   listed: BodyRole = "assigned") -> list[Responsibility]:
     rows = []
     for sentence in sentences(unit)[int(skip_first):]:
         text = sentence.text
@@ -109,7 +110,7 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             continue
         rx = statement_patterns()
         if subject and (rx.copula.match(subject.rest) and role_of(subject.rest) == "assigned"
-                        or rx.quota.match(subject.rest)):
+                        or rx.quota.match(subject.rest) or rx.quota.match(text)):
             continue  # "Trưởng Ban là Chủ tịch UBND tỉnh", "Mỗi xã chọn 02 trường hợp": no task
         if subject:
             roles: list[BodyRole] = (["requested"] if subject.prefix == "requested"
@@ -118,6 +119,7 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
                 rows.extend(_row(doc_id, sentence, body, role, subject.rest) for role in roles)
         elif owner:
             roles = ["requested"] if owner.requested else clause_roles(text)
+            roles = [listed if r == "assigned" else r for r in roles]
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
     return rows
@@ -172,14 +174,16 @@ def _table_rows(doc_id: str, table: tuple[Row, ...]) -> Iterator[Responsibility]
                 yield _row(doc_id, cell, body, role, task)
 
 
-def _silent_owners(plan: Plan, owners: dict[str, tuple[Owner, str]],
-                   rows: list[Responsibility]) -> list[Responsibility]:
-    """A body heading with no statement of its own below it is still given the item's work."""
+def _silent_owners(plan: Plan, owners: Owners, rows: list[Responsibility], lists: set[str]
+                   ) -> list[Responsibility]:
+    """A body heading with no statement of its own below it is still given the item's work,
+    unless it stands in a list of who is covered ("Đối tượng áp dụng: b) Các doanh nghiệp ...")."""
     named = {normal(r.body) for r in rows}
     out = []
     for block in plan.blocks_with_role("heading"):
-        found = owners.get(block.section_id)
-        if not found:
+        found = owners.own(block)
+        if (not found or block.section_id in lists or _only_quotas(plan, block)
+                or _umbrella(owners, plan, block)):
             continue
         owner = found[0]
         role: BodyRole = "requested" if owner.requested else "assigned"
@@ -187,6 +191,22 @@ def _silent_owners(plan: Plan, owners: dict[str, tuple[Owner, str]],
             if normal(body) not in named:
                 out.append(_row(plan.doc_id, block_unit(block), body, role, ""))
     return out
+
+
+def _umbrella(owners: Owners, plan: Plan, heading: Block) -> bool:
+    """A heading over sections headed by bodies of their own ("Điều 2. Trách nhiệm của các cơ
+    quan, đơn vị" over "1. Sở Tài chính", "2. Sở Khoa học và Công nghệ ..."): the work is theirs."""
+    sub = heading.section_id + "."
+    return any(b.section_id.startswith(sub) and b.line.start > heading.line.start and owners.own(b)
+               for b in plan.blocks_with_role("heading"))
+
+
+def _only_quotas(plan: Plan, heading: Block) -> bool:
+    """A heading over nothing but quotas ("a) Các cơ quan cấp tỉnh:" then "- Đối với Công an tỉnh
+    mỗi đơn vị đề nghị không quá 01 tập thể"): the bodies are counted, not given work."""
+    under = [b for b in plan.blocks if b.line.start > heading.line.start and b.role in ("item", "body")
+             and (b.section_id == heading.section_id or b.section_id.startswith(heading.section_id + "."))]
+    return bool(under) and all(statement_patterns().quota.match(b.content) for b in under)
 
 
 def _row(doc_id: str, unit: Unit, body: str, role: BodyRole, task: str) -> Responsibility:

@@ -18,6 +18,7 @@ from pipeline.extract.bodies import (
     find_subject,
     head_at,
     is_name_only,
+    name_end,
     split_bodies,
     strip_role_note,
 )
@@ -52,6 +53,9 @@ class StatementPatterns:
     copula: re.Pattern[str]
     function_note: re.Pattern[str]
     quota: re.Pattern[str]
+    duty: re.Pattern[str]
+    duty_list: re.Pattern[str]
+    topic: re.Pattern[str]
 
 
 @cache
@@ -71,6 +75,9 @@ def statement_patterns() -> StatementPatterns:
         copula=patterns.regex("roles", "copula"),
         function_note=patterns.regex("roles", "function_note"),
         quota=patterns.regex("roles", "quota"),
+        duty=patterns.regex("roles", "duty_heading"),
+        duty_list=patterns.regex("roles", "duty_list"),
+        topic=patterns.regex("roles", "topic_prefix"),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 
@@ -135,23 +142,77 @@ def is_boilerplate(sentence: str) -> bool:
     return bool(statement_patterns().boilerplate.search(sentence.strip()))
 
 
-def section_owners(plan: Plan) -> dict[str, tuple[Owner, str]]:
+class Owners(dict[str, tuple[Owner, str]]):
+    """Sections headed by a body: section_id -> (owner, the heading's own statement), and
+    the same by position.
+
+    A document may number two sections alike (an outline printed twice, "V. TỔ CHỨC
+    THỰC HIỆN" then "V. CHẾ ĐỘ BÁO CÁO" with items 1., 2. again): a line then belongs to
+    the nearest heading above it with its section id or a parent's, not to the last one
+    of the document with that id (:meth:`at`, :meth:`own`).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._heads: dict[str, list[tuple[int, tuple[Owner, str] | None, BodyRole]]] = {}
+
+    def add(self, block: Block, found: tuple[Owner, str] | None) -> None:
+        """Record a heading in reading order, with its owner or None."""
+        statement = (found[1] if found else block.content).rstrip(" :")
+        last = statement.split(";")[-1]
+        listed = "assigned" if statement_patterns().duty_list.search(last) else role_of(last)
+        self._heads.setdefault(block.section_id, []).append((block.line.start, found, listed))
+        if found:
+            self[block.section_id] = found
+
+    def own(self, block: Block) -> tuple[Owner, str] | None:
+        """The owner a heading block names itself, if any."""
+        return next((f for at, f, _ in self._heads.get(block.section_id, ()) if at == block.line.start),
+                    None)
+
+    def at(self, block: Block) -> Owner | None:
+        """The owner of the section ``block`` stands in: its own heading's, else a parent's."""
+        parts = block.section_id.split(".")
+        for n in range(len(parts), 0, -1):
+            above = self._above(".".join(parts[:n]), block)
+            if above and above[1]:
+                return above[1][0]
+        return None
+
+    def listed_role(self, block: Block) -> BodyRole:
+        """The role the heading over a list item gives its plain tasks.
+
+        "a) Chủ trì, phối hợp với các sở ..." or "2. Sở Giáo dục và Đào tạo chủ trì,
+        phối hợp với ...:" over "- Xây dựng chương trình ...": the items are what the
+        body leads (lead); under "..., tổ chức thực hiện các nhiệm vụ sau:" they are
+        its tasks (assigned). The clause before the list decides.
+        """
+        above = self._above(block.section_id, block) if block.role in ("item", "body") else None
+        return above[2] if above else "assigned"
+
+    def _above(self, section_id: str, block: Block
+               ) -> tuple[int, tuple[Owner, str] | None, BodyRole] | None:
+        """The nearest heading with ``section_id`` at or above ``block``."""
+        above = [h for h in self._heads.get(section_id, ()) if h[0] <= block.line.start]
+        return above[-1] if above else None
+
+
+def section_owners(plan: Plan) -> Owners:
     """Sections headed by a body: section_id -> (owner, the heading's own statement)."""
-    out = {}
+    out = Owners()
     for block in plan.blocks_with_role("heading"):
         found = _heading_owner(plan, block)
-        if found and not found[0].requested and _opens_with_request(plan, block.section_id):
+        if found and not found[0].requested and _opens_with_request(plan, block):
             found = (replace(found[0], requested=True), found[1])
-        if found:
-            out[block.section_id] = found
+        out.add(block, found)
     return out
 
 
-def _opens_with_request(plan: Plan, section_id: str) -> bool:
+def _opens_with_request(plan: Plan, heading: Block) -> bool:
     """A body heading whose first line asks ("Đề nghị quan tâm phối hợp ...:") addresses
     bodies outside the issuer's command: everything under it is requested."""
-    first = next((b for b in plan.blocks if b.section_id == section_id and b.role in ("body", "item")),
-                 None)
+    first = next((b for b in plan.blocks if b.section_id == heading.section_id
+                  and b.line.start > heading.line.start and b.role in ("body", "item")), None)
     return bool(first and statement_patterns().requested.match(first.content.strip()))
 
 
@@ -159,6 +220,8 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     content = block.content.strip()
     if role_of(content) != "assigned":
         return None  # "a) Chủ trì, phối hợp với các sở ...": the role of the body heading above
+    if statement_patterns().quota.match(content):
+        return None  # "b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp": a quota, no task
     if executing_bodies(content):
         return None  # "Điều 3. Chánh Văn phòng ..., Giám đốc ... chịu trách nhiệm thi hành": one statement
     label, _, after = content.partition(":")
@@ -169,17 +232,37 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
         # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh": the bodies follow the colon.
         named = tidy(after)
         return Owner(tuple(split_bodies(named)), True, named), ""
+    if duty := statement_patterns().duty.match(label.strip()):
+        named, statement = _duty_body(duty.group("body"))
+        statement = " ".join((statement, after.strip())).strip()
+        return Owner(tuple(split_bodies(named)), requested, named), statement
     sub = block.section_id + "."
     has_children = any((b.section_id == block.section_id or b.section_id.startswith(sub))
                        and b is not block for b in plan.blocks)
+    topic = statement_patterns().topic.match(label)
+    if topic and has_children and head_at(capital_first(label[topic.end():])) >= 0:
+        # "3. Đối với các đoàn kiểm tra do thành viên Ban Chỉ đạo làm Trưởng đoàn:" over its tasks
+        named = capital_first(tidy(label[topic.end():]))
+        return Owner(tuple(split_bodies(named)), False, named), after.strip()
     if head_at(name) >= 0 and (after or has_children) and is_name_only(name):
         return Owner(tuple(split_bodies(tidy(name))), requested, tidy(name)), after.strip()
     subject = find_subject(content)
-    if subject and subject.prefix in ("", "requested"):
+    if subject and subject.prefix in ("", "requested", "assigned", "topic"):
+        # "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, ...; tổ chức thực hiện các
+        # nhiệm vụ sau:" heads the tasks below as "1. Sở Nông nghiệp và Môi trường" would.
         owner = Owner(tuple(split_bodies(tidy(subject.body))), subject.prefix == "requested",
                       tidy(subject.body))
         return owner, subject.rest
     return None
+
+
+def _duty_body(text: str) -> tuple[str, str]:
+    """(body, its statement) after "Trách nhiệm của": "Sở Tư pháp hướng dẫn, tổ chức thực hiện
+    ..." names the body and its task in one line; "Tổ tiếp công dân, xử lý đơn thư" has no known
+    head, and all of it is the name."""
+    head = head_at(capital_first(text))
+    end = len(text) if head < 0 or is_name_only(text) else name_end(capital_first(text), 0, head)
+    return capital_first(tidy(text[:end])), text[end:].strip(" ,")
 
 
 def owner_of(section_id: str, owners: dict[str, tuple[Owner, str]]) -> Owner | None:

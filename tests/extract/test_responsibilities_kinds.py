@@ -1,0 +1,125 @@
+"""Responsibilities in kinds of writing the real development set showed missed or misread:
+lists of standards and quotas, outlines numbered twice, the role a heading gives the list
+under it."""
+
+from __future__ import annotations
+
+from pipeline.extract.responsibilities import find_responsibilities
+
+HEAD = ("KẾ HOẠCH", "Phong trào thi đua năm 2026")
+
+
+def _pairs(make_plan, *lines):
+    return [(r.body, r.role) for r in find_responsibilities(make_plan(*HEAD, *lines))]
+
+
+def test_bodies_in_a_list_of_standards_are_given_no_task(make_plan):
+    assert _pairs(make_plan, "III. TIÊU CHUẨN KHEN THƯỞNG",
+                  "1. Đối với các sở, ban, ngành",
+                  "- Các cơ quan, đơn vị cấp tỉnh nội bộ đoàn kết, chấp hành tốt chủ trương của Đảng.",
+                  "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Nội vụ hướng dẫn khen thưởng.") == [("Sở Nội vụ", "assigned")]
+
+
+def test_bodies_listed_as_who_is_covered_are_given_no_task(make_plan):
+    assert _pairs(make_plan, "I. MỤC TIÊU, ĐỐI TƯỢNG",
+                  "2. Đối tượng áp dụng",
+                  "a) Các doanh nghiệp, hợp tác xã trên địa bàn tỉnh",
+                  "b) Các cơ quan, tổ chức cung cấp nền tảng số",
+                  "II. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Công Thương chủ trì triển khai Kế hoạch.") == [("Sở Công Thương", "lead")]
+
+
+def test_a_quota_per_body_is_no_task(make_plan):
+    assert _pairs(make_plan, "IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG",
+                  "1. Sở Nội vụ phối hợp với các cơ quan liên quan báo cáo Hội đồng Thi đua tỉnh.",
+                  "2. Đối với các cơ quan cấp tỉnh",
+                  "- Đối với Ban Tổ chức Tỉnh ủy; Công an tỉnh mỗi đơn vị đề nghị không quá 01 tập thể;",
+                  "3. Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp.") == [("Sở Nội vụ", "coordinate")]
+
+
+def test_an_outline_numbered_twice_keeps_each_heading_its_own_body(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Công Thương",
+                  "- Tổ chức tập huấn kiến thức hội nhập.",
+                  "V. CHẾ ĐỘ BÁO CÁO",
+                  "1. Các sở, ngành: Định kỳ báo cáo kết quả thực hiện.") == [
+        ("Sở Công Thương", "assigned"), ("Các sở, ngành", "assigned")]
+
+
+def test_items_under_a_lead_heading_are_led_tasks(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Nông nghiệp và Môi trường",
+                  "a) Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường",
+                  "- Hướng dẫn doanh nghiệp áp dụng quy trình sản xuất tốt.",
+                  "b) Phối hợp với các sở, ngành",
+                  "- Tổ chức quảng bá sản phẩm.",
+                  "2. Sở Y tế chủ trì, phối hợp với Sở Nông nghiệp và Môi trường thực hiện các chương trình sau:",
+                  "- Nâng cao năng lực ứng phó thiên tai.") == [
+        ("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Nông nghiệp và Môi trường", "coordinate"),
+        ("Sở Y tế", "lead")]
+
+
+def test_items_under_the_last_clause_of_a_heading_take_its_role(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Tài chính là cơ quan đầu mối, chủ trì hướng dẫn thực hiện Đề án; tổ chức thực hiện "
+                  "các nhiệm vụ sau:",
+                  "- Xây dựng kế hoạch hằng năm.") == [("Sở Tài chính", "lead"), ("Sở Tài chính", "assigned")]
+
+
+def test_a_duty_heading_names_the_body_whose_tasks_follow(make_plan):
+    assert _pairs(make_plan, "Điều 2. Nhiệm vụ của Tổ tiếp công dân, xử lý đơn thư:",
+                  "- Tiếp công dân, tiếp nhận đơn thư theo quy định.",
+                  "Điều 3. Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu)",
+                  "- Đôn đốc, hướng dẫn đơn vị cấp dưới thực hiện kiểm kê.",
+                  "Điều 4. Trách nhiệm của Sở Tư pháp hướng dẫn, phổ biến pháp luật về đăng ký.") == [
+        ("Tổ tiếp công dân, xử lý đơn thư", "assigned"), ("Các cơ quan quản lý cấp trên", "assigned"),
+        ("Sở Tư pháp", "assigned")]
+
+
+def test_a_heading_that_opens_with_giao_heads_the_tasks_below(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì hướng dẫn thực hiện "
+                  "Đề án; tổ chức thực hiện các nhiệm vụ sau:",
+                  "- Xây dựng kế hoạch hằng năm.") == [
+        ("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Nông nghiệp và Môi trường", "assigned")]
+
+
+def test_a_topic_heading_over_tasks_names_their_body(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "3. Đối với các đoàn kiểm tra do thành viên Ban Chỉ đạo làm Trưởng đoàn:",
+                  "- Thông báo kết quả kiểm tra bằng văn bản.") == [
+        ("Các đoàn kiểm tra do thành viên Ban Chỉ đạo làm Trưởng đoàn", "assigned")]
+
+
+def test_a_heading_over_bodies_of_their_own_is_given_no_task(make_plan):
+    assert _pairs(make_plan, "Điều 2. Trách nhiệm của các cơ quan, đơn vị",
+                  "1. Sở Tài chính",
+                  "a) Đăng tải công khai danh mục thủ tục hành chính.",
+                  "2. Sở Khoa học và Công nghệ chủ trì cập nhật dữ liệu.") == [
+        ("Sở Tài chính", "assigned"), ("Sở Khoa học và Công nghệ", "lead")]
+
+
+def test_the_tier_a_group_serves_at_is_part_of_its_name(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, cơ quan cấp tỉnh xây dựng "
+                  "kế hoạch cụ thể.",
+                  "2. Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã lập báo cáo tình hình.") == [
+        ("Giám đốc các Sở", "assigned"), ("Thủ trưởng các ngành, cơ quan cấp tỉnh", "assigned"),
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã", "assigned")]
+
+
+def test_cases_and_society_are_no_bodies(make_plan):
+    assert _pairs(make_plan, "II. TÁC ĐỘNG",
+                  "1. Đối với xã hội",
+                  "- Tiết kiệm chi phí tuân thủ cho người dân.",
+                  "2. Đối với các trường hợp quy định tại khoản 1",
+                  "- Gửi thông báo bằng văn bản.") == []
+
+
+def test_items_after_a_lead_in_of_duties_are_assigned(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "4. Công chức Văn phòng Thống kê là đầu mối, chủ trì tham mưu tổ chức thực hiện Kế hoạch "
+                  "có trách nhiệm:",
+                  "- Theo dõi, đôn đốc các thôn tổ chức thực hiện kế hoạch.") == [
+        ("Công chức Văn phòng Thống kê", "lead"), ("Công chức Văn phòng Thống kê", "assigned")]
