@@ -313,6 +313,8 @@ def find_subject(sentence: str) -> Subject | None:
             end = _topic_end(sentence, at) if prefix == "topic" else -1
             if end < 0:
                 end = name_end(sentence, at, head)
+            if prefix in ("requested", "assigned"):
+                end = _listed_after(sentence, end)
             rest = sentence[end:].lstrip(" ,:-–")
             if prefix != "topic" and rx.not_statement.match(sentence[end:].lstrip(" -–")):
                 return None
@@ -321,6 +323,21 @@ def find_subject(sentence: str) -> Subject | None:
             body = _DANGLING.sub("", sentence[at:end])
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return None
+
+
+def _listed_after(sentence: str, end: int) -> int:
+    """The end of a list of bodies parted by ";" after Đề nghị / Yêu cầu / Giao ("Yêu cầu Giám
+    đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã; Thủ trưởng các cơ quan ... triển
+    khai thực hiện"): each item is a body, named in lower case or not."""
+    while (m := re.match(r"\s*;\s*", sentence[end:])) is not None:
+        at = end + m.end()
+        text = sentence[:at] + capital_first(sentence[at:])
+        leader = _rx().leader.match(text, at)  # "thủ trưởng cơ quan, đơn vị"
+        head = leader.end() if leader else head_at(text, at)
+        if head < 0:
+            break
+        end = name_end(text, at, head)
+    return end
 
 
 def _lower_after_comma(sentence: str, at: int) -> bool:

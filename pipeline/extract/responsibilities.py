@@ -25,6 +25,7 @@ from pipeline.extract.bodies import (
 from pipeline.extract.common import (
     Unit,
     block_unit,
+    capital_first,
     lower_first,
     sections_under,
     sentences,
@@ -35,6 +36,7 @@ from pipeline.extract.statements import (
     Owners,
     assignment_line,
     clause_roles,
+    empty_label,
     executing_bodies,
     is_boilerplate,
     role_of,
@@ -94,7 +96,7 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
     rows = []
     for sentence in sentences(unit)[int(skip_first):]:
         text = sentence.text
-        if is_boilerplate(text):
+        if is_boilerplate(text) or empty_label(text):
             continue
         if labelled := assignment_line(text):
             rows.extend(_labelled_rows(doc_id, sentence, *labelled))
@@ -103,7 +105,7 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
                         for body in executing)
             continue
-        subject = find_subject(text)
+        subject = _relayed(find_subject(text))
         if subject and subject.prefix != "topic" and owner and any(
                 same_body(subject.body, b) for b in owner.bodies):
             rows.extend(_one_of_owners(doc_id, sentence, subject, owner))
@@ -123,6 +125,15 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
     return rows
+
+
+def _relayed(subject: Subject | None) -> Subject | None:
+    """The body a subject asks to act ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành
+    Thành phố ... triển khai thực hiện"), else the subject itself."""
+    if not subject or subject.prefix or not statement_patterns().relay.match(subject.rest):
+        return subject
+    asked = find_subject(capital_first(subject.rest))
+    return asked if asked and asked.prefix in ("requested", "assigned") else subject
 
 
 def _one_of_owners(doc_id: str, unit: Unit, subject: Subject, owner: Owner) -> list[Responsibility]:

@@ -56,6 +56,7 @@ class StatementPatterns:
     duty: re.Pattern[str]
     duty_list: re.Pattern[str]
     topic: re.Pattern[str]
+    relay: re.Pattern[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def statement_patterns() -> StatementPatterns:
         quota=patterns.regex("roles", "quota"),
         duty=patterns.regex("roles", "duty_heading"),
         duty_list=patterns.regex("roles", "duty_list"),
+        relay=patterns.regex("roles", "relay"),
         topic=patterns.regex("roles", "topic_prefix"),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
@@ -99,9 +101,15 @@ def executing_bodies(text: str) -> list[str]:
 def assignment_line(text: str) -> tuple[BodyRole, str] | None:
     """(role, bodies) of a labelled assignment line ("Đơn vị chủ trì: Sở Nội vụ."), else None."""
     m = statement_patterns().assignment.match(text.strip(" -–+•"))
-    if not m:
+    if not m or not m.group("bodies"):
         return None
     return patterns.load("roles")["assignment_roles"][m.group("verb").lower()], m.group("bodies")
+
+
+def empty_label(text: str) -> bool:
+    """A label whose bodies stand on the lines below it ("- Cơ quan thực hiện:"): no body itself."""
+    m = statement_patterns().assignment.match(text.strip(" -–+•"))
+    return bool(m and not m.group("bodies"))
 
 
 def role_of(statement: str) -> BodyRole:

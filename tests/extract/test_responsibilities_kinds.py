@@ -123,3 +123,38 @@ def test_items_after_a_lead_in_of_duties_are_assigned(make_plan):
                   "có trách nhiệm:",
                   "- Theo dõi, đôn đốc các thôn tổ chức thực hiện kế hoạch.") == [
         ("Công chức Văn phòng Thống kê", "lead"), ("Công chức Văn phòng Thống kê", "assigned")]
+
+
+def test_a_request_to_a_list_parted_by_semicolons_names_each_body(make_plan):
+    assert _pairs(make_plan, "III. TỔ CHỨC THỰC HIỆN",
+                  "3. Đề nghị người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị, địa phương trực tiếp chỉ đạo "
+                  "thực hiện các nhiệm vụ.",
+                  "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng "
+                  "các cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.") == [
+        ("Người đứng đầu cấp ủy", "requested"), ("Thủ trưởng cơ quan, đơn vị, địa phương", "requested"),
+        ("Giám đốc các sở, ban, ngành", "assigned"), ("Chủ tịch Ủy ban nhân dân các xã, phường", "assigned"),
+        ("Thủ trưởng các cơ quan, đơn vị có liên quan", "assigned")]
+
+
+def test_a_body_asking_others_to_act_gives_them_the_task(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã nghiêm túc "
+                  "triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết quả.") == [
+        ("Các Sở, ban, ngành Thành phố", "assigned"), ("UBND phường, xã", "assigned")]
+
+
+def test_closing_formulas_are_no_tasks(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Nội vụ hướng dẫn thực hiện.",
+                  "Yêu cầu các sở, ban, ngành; UBND các phường, xã căn cứ nhiệm vụ được phân công triển khai "
+                  "thực hiện tốt Kế hoạch này.",
+                  "Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.") == [
+        ("Sở Nội vụ", "assigned")]
+
+
+def test_a_label_whose_bodies_follow_on_the_next_lines_is_no_body(make_plan):
+    assert _pairs(make_plan, "III. NHIỆM VỤ",
+                  "1. Tuyên truyền về bình đẳng giới",
+                  "- Cơ quan thực hiện:",
+                  "+ Sở Văn hóa và Thể thao chủ trì tổ chức truyền thông.") == [
+        ("Sở Văn hóa và Thể thao", "lead")]
