@@ -158,3 +158,18 @@ def test_a_label_whose_bodies_follow_on_the_next_lines_is_no_body(make_plan):
                   "- Cơ quan thực hiện:",
                   "+ Sở Văn hóa và Thể thao chủ trì tổ chức truyền thông.") == [
         ("Sở Văn hóa và Thể thao", "lead")]
+
+
+def test_bodies_named_in_lower_case_after_their_head(make_plan):
+    assert _pairs(make_plan, "Điều 2. Ban bầu cử thực hiện nhiệm vụ, quyền hạn theo quy định.",
+                  "Trưởng ban bầu cử chịu trách nhiệm phân công nhiệm vụ cho từng thành viên.",
+                  "a) Tổ công tác số 01: tổ chức làm việc trực tiếp với UBND các huyện.",
+                  "- Đoàn kiểm tra, giám sát làm việc với đối tượng giám sát bằng hình thức trực tiếp.",
+                  "Các Bộ, cơ quan ngang bộ nghiên cứu, xử lý kiến nghị của tỉnh.") == [
+        ("Ban bầu cử", "assigned"), ("Trưởng ban bầu cử", "assigned"), ("Tổ công tác số 01", "assigned"),
+        ("Đoàn kiểm tra, giám sát", "assigned"), ("Các Bộ, cơ quan ngang bộ", "assigned")]
+
+
+def test_a_count_per_body_is_a_quota(make_plan):
+    assert _pairs(make_plan, "2. Khen thưởng các tổ chức phụ trách bầu cử",
+                  "- Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;") == []
