@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 
 from pipeline import patterns
 from pipeline.extract.common import capital_first, starts_capital
+from pipeline.lang.casing import expand_abbreviations
+from pipeline.lang.letters import UPPER
 from pipeline.lang.tiers import tier_words
 from pipeline.patterns import alternation
 
@@ -468,6 +470,19 @@ def same_body(a: str, b: str) -> bool:
     """One body written two ways: with or without "Các", or inside the other's name."""
     na, nb = normal(a), normal(b)
     return na == nb or (len(na) > 8 and na in nb)
+
+
+def body_key(name: str) -> str:
+    """One key for the ways a text writes one body: abbreviations written out, "Việt Nam",
+    "các" and "cấp" left out, a place name after the last tier dropped, tiers listed in any
+    order. "UBND xã, phường, đặc khu" is "Ủy ban nhân dân phường, xã, đặc khu"; "Ban Thường
+    trực UBMTTQ xã" is "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"."""
+    tiers = alternation(tier_words())
+    text = re.sub(rf"(?i:\b({tiers}))(?:\s+{UPPER}\S*)+\s*$", r"\1", expand_abbreviations(name))
+    low = re.sub(rf"\b(?:việt nam|các|cấp(?=\s+(?:{tiers})\b))\b", " ", text.casefold())
+    low = " ".join(low.split())
+    return re.sub(rf"\b(?:{tiers})(?:\s*(?:,|và)\s*(?:{tiers})\b)+",
+                  lambda m: ", ".join(sorted(re.split(r"\s*(?:,|\bvà\b)\s*", m.group(0)))), low)
 
 
 def normal(name: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pipeline.extract.analysis import Analysis
 from pipeline.extract.bodies import (
     Subject,
+    body_key,
     find_subject,
     join_comma_names,
     normal,
@@ -228,18 +229,20 @@ def _row(doc_id: str, unit: Unit, body: str, role: BodyRole, task: str) -> Respo
 
 
 def _dedupe(rows: list[Responsibility]) -> tuple[Responsibility, ...]:
-    """One row per (body, role); a body named once without its tier word takes the fuller name."""
-    names = [r.body for r in rows]
-    # A name written in full stands for its abbreviated spellings ("Sở KH&CN").
-    written_out: dict[str, str] = {}
+    """One row per (body, role), a body written several ways named one way: a body named once
+    without its tier word takes the fuller name; spellings of one body (:func:`body_key`) take
+    the one least abbreviated, then the shortest ("các" aside), then the first ("Ủy ban nhân dân phường, xã,
+    đặc khu" for "UBND xã, phường, đặc khu"; "Ban Thường trực Ủy ban MTTQ Việt Nam xã" for
+    "... Việt Nam cấp xã" and "... Việt Nam xã Lương Minh")."""
+    names = [_fuller(r.body, [r.body for r in rows]) for r in rows]
+    spellings: dict[str, list[str]] = {}
     for name in names:
-        if expand_abbreviations(name) == name:
-            written_out.setdefault(normal(name), name)
+        spellings.setdefault(body_key(name), []).append(name)
+    named = {key: min(forms, key=lambda n: (len(expand_abbreviations(n)) - len(n), len(normal(n))))
+             for key, forms in spellings.items()}
     out, seen = [], set()
-    for row in rows:
-        body = _fuller(row.body, names)
-        if expand_abbreviations(body) != body:
-            body = written_out.get(normal(expand_abbreviations(body)), body)
+    for row, name in zip(rows, names, strict=True):
+        body = named[body_key(name)]
         key = (normal(body), row.role)
         if key in seen:
             continue

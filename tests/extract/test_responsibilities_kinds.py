@@ -173,3 +173,13 @@ def test_bodies_named_in_lower_case_after_their_head(make_plan):
 def test_a_count_per_body_is_a_quota(make_plan):
     assert _pairs(make_plan, "2. Khen thưởng các tổ chức phụ trách bầu cử",
                   "- Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;") == []
+
+
+def test_one_body_written_several_ways_is_one_row(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Ủy ban nhân dân phường, xã, đặc khu triển khai Kế hoạch tại địa phương.",
+                  "2. UBND xã, phường, đặc khu báo cáo kết quả thực hiện.",
+                  "3. Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh tổ chức hội nghị.",
+                  "4. Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã lập báo cáo.",
+                  "5. Ban Thường trực Ủy ban MTTQ Việt Nam xã theo dõi, đôn đốc.") == [
+        ("Ủy ban nhân dân phường, xã, đặc khu", "assigned"), ("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "assigned")]
