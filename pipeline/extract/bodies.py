@@ -415,6 +415,33 @@ def _group_after_body(left: str, right: str) -> bool:
             and not rx.quantified.match(last) and bool(rx.group_start.match(right)))
 
 
+def split_glued(cell: str) -> list[str]:
+    """A cell whose lines each named a body, joined by a space ("Các sở, ngành, UBND xã,
+    phường, đặc khu Sở Tài chính", "Sở Khoa học và Công nghệ Sở Công Thương"): split before a
+    named body's head when the words before it already name a whole body. Not a unit before
+    its parent ("Ban Thi đua - Khen thưởng Sở Nội vụ") nor an office before the bodies it
+    serves ("Văn phòng UBND tỉnh")."""
+    rx = _rx()
+    for m in re.finditer(r"(?<=[^\s,;(])\s+(?=[A-ZĐÀ-Ỹ])", cell):
+        left, right = cell[:m.start()], cell[m.end():]
+        if ((rx.parent_heads.match(right) or rx.collective.match(right)) and head_at(right) > 0
+                and not rx.unit_heads.match(left) and not _open_bracket(left) and _whole_name(left)):
+            return [left, *split_glued(right)]
+    return [cell]
+
+
+def _whole_name(text: str) -> bool:
+    """The text ends a body's whole name: its last listed name runs to its end, or it ends
+    with a tier ("..., UBND xã, phường, đặc khu")."""
+    if re.search(r"\b(?:thuộc|của|tại|với|và|cho)$", text):
+        return False  # "Các phòng, đơn vị thuộc | Sở": the body it belongs to follows
+    if text.endswith(tier_words()):
+        return head_at(text) >= 0
+    last = re.split(r",\s*", text)[-1]
+    head = head_at(last)
+    return head > 0 and not _bare_kind(last) and name_end(last, 0, head) >= len(last)
+
+
 def join_comma_names(parts: list[str]) -> list[str]:
     """Parts of a list split at a comma that belongs to a name ("Báo và Phát thanh" +
     "Truyền hình tỉnh"), joined again."""

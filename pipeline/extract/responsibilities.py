@@ -22,6 +22,7 @@ from pipeline.extract.bodies import (
     normal,
     same_body,
     split_bodies,
+    split_glued,
 )
 from pipeline.extract.common import (
     Unit,
@@ -171,7 +172,8 @@ def _labelled_rows(doc_id: str, unit: Unit, role: BodyRole, named: str) -> list[
 def _listed_bodies(text: str) -> list[str]:
     """The bodies a cell or a labelled line lists: split where a cell splits, then where a
     subject's list splits ("Trung tâm ... (Sở Nội vụ), Ủy ban nhân dân xã và các cơ quan ...")."""
-    return [body for part in join_comma_names(split_cell_bodies(text)) for body in split_bodies(part)]
+    return [body for part in join_comma_names(split_cell_bodies(text))
+            for glued in split_glued(part) for body in split_bodies(glued)]
 
 
 def _table_rows(doc_id: str, table: tuple[Row, ...]) -> Iterator[Responsibility]:

@@ -183,3 +183,15 @@ def test_one_body_written_several_ways_is_one_row(make_plan):
                   "4. Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã lập báo cáo.",
                   "5. Ban Thường trực Ủy ban MTTQ Việt Nam xã theo dõi, đôn đốc.") == [
         ("Ủy ban nhân dân phường, xã, đặc khu", "assigned"), ("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "assigned")]
+
+
+def test_a_cell_whose_lines_each_name_a_body_is_split(make_plan):
+    assert _pairs(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                  "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+                  "|---|---|---|---|---|",
+                  "| 1 | Bố trí nhân lực | Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính | "
+                  "Sở Khoa học và Công nghệ Sở Công Thương | Năm 2026 |",
+                  "| 2 | Sơ kết | Văn phòng Sở | Các phòng, đơn vị thuộc Sở | Quý IV/2026 |") == [
+        ("Các sở, ngành", "lead"), ("UBND xã, phường, đặc khu", "lead"), ("Sở Tài chính", "lead"),
+        ("Sở Khoa học và Công nghệ", "coordinate"), ("Sở Công Thương", "coordinate"), ("Văn phòng Sở", "lead"),
+        ("Các phòng, đơn vị thuộc Sở", "coordinate")]
