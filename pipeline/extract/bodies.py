@@ -64,6 +64,8 @@ class _Rx:
     topic: re.Pattern[str]
     openers: re.Pattern[str]
     not_statement: re.Pattern[str]
+    condition: re.Pattern[str]
+    topic_clause: re.Pattern[str]
 
 
 @cache
@@ -99,6 +101,8 @@ def _rx() -> _Rx:
         topic=patterns.regex("roles", "topic_prefix"),
         openers=patterns.regex("roles", "adverbial_openers"),
         not_statement=patterns.regex("bodies", "statement_start"),
+        condition=patterns.regex("roles", "condition_clause"),
+        topic_clause=patterns.regex("roles", "topic_clause"),
     )
 
 
@@ -324,7 +328,18 @@ def find_subject(sentence: str) -> Subject | None:
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
             body = _DANGLING.sub("", sentence[at:end])
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
-    return None
+    return _main_clause_subject(sentence)
+
+
+def _main_clause_subject(sentence: str) -> Subject | None:
+    """The subject of the main clause after a condition or a topic ("Trường hợp ... thì người
+    đứng đầu cơ quan, tổ chức, đơn vị kịp thời báo cáo"), else None."""
+    rx = _rx()
+    m = rx.condition.match(sentence) or rx.topic_clause.match(sentence)
+    found = find_subject(capital_first(sentence[m.end():])) if m else None
+    if not m or not found or found.prefix == "topic" or _bare_kind(found.body):
+        return None
+    return Subject(found.body, m.end() + found.start, m.end() + found.end, found.prefix, found.rest)
 
 
 def _listed_after(sentence: str, end: int) -> int:
@@ -422,7 +437,7 @@ def split_glued(cell: str) -> list[str]:
     its parent ("Ban Thi đua - Khen thưởng Sở Nội vụ") nor an office before the bodies it
     serves ("Văn phòng UBND tỉnh")."""
     rx = _rx()
-    for m in re.finditer(r"(?<=[^\s,;(])\s+(?=[A-ZĐÀ-Ỹ])", cell):
+    for m in re.finditer(rf"(?<=[^\s,;(])\s+(?={UPPER})", cell):
         left, right = cell[:m.start()], cell[m.end():]
         if ((rx.parent_heads.match(right) or rx.collective.match(right)) and head_at(right) > 0
                 and not rx.unit_heads.match(left) and not _open_bracket(left) and _whole_name(left)):

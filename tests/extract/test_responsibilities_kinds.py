@@ -195,3 +195,13 @@ def test_a_cell_whose_lines_each_name_a_body_is_split(make_plan):
         ("Các sở, ngành", "lead"), ("UBND xã, phường, đặc khu", "lead"), ("Sở Tài chính", "lead"),
         ("Sở Khoa học và Công nghệ", "coordinate"), ("Sở Công Thương", "coordinate"), ("Văn phòng Sở", "lead"),
         ("Các phòng, đơn vị thuộc Sở", "coordinate")]
+
+
+def test_the_subject_after_a_condition_or_a_topic_is_the_body(make_plan):
+    assert _pairs(make_plan, "II. TRÌNH TỰ",
+                  "- Trường hợp cơ quan không có người đủ điều kiện thì người đứng đầu cơ quan, tổ chức, đơn vị "
+                  "kịp thời báo cáo Ban Thường trực.",
+                  "- Đối với các nội dung thuộc thẩm quyền giải quyết, Sở Y tế phối hợp các cơ quan liên quan "
+                  "tham mưu.",
+                  "- Trong quá trình thực hiện, nếu có khó khăn, các cơ quan phản ánh về Sở Y tế.") == [
+        ("Người đứng đầu cơ quan, tổ chức, đơn vị", "assigned"), ("Sở Y tế", "coordinate")]
