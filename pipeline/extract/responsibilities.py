@@ -96,6 +96,7 @@ def _block_rows(doc_id: str, block: Block, owners: Owners) -> list[Responsibilit
 def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: bool,
                    listed: BodyRole = "assigned") -> list[Responsibility]:
     rows = []
+    asked = False  # a request ("Đề nghị ...") goes on to the sentences after it in the item
     for sentence in sentences(unit)[int(skip_first):]:
         text = sentence.text
         if is_boilerplate(text) or empty_label(text):
@@ -117,8 +118,8 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
                         or rx.quota.match(subject.rest) or rx.quota.match(text)):
             continue  # "Trưởng Ban là Chủ tịch UBND tỉnh", "Mỗi xã chọn 02 trường hợp": no task
         if subject:
-            roles: list[BodyRole] = (["requested"] if subject.prefix == "requested"
-                                     else clause_roles(subject.rest))
+            asked = asked or subject.prefix == "requested"
+            roles: list[BodyRole] = ["requested"] if asked else clause_roles(subject.rest)
             for body in split_bodies(tidy(subject.body)):
                 rows.extend(_row(doc_id, sentence, body, role, subject.rest) for role in roles)
         elif owner:

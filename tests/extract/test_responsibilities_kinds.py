@@ -205,3 +205,10 @@ def test_the_subject_after_a_condition_or_a_topic_is_the_body(make_plan):
                   "tham mưu.",
                   "- Trong quá trình thực hiện, nếu có khó khăn, các cơ quan phản ánh về Sở Y tế.") == [
         ("Người đứng đầu cơ quan, tổ chức, đơn vị", "assigned"), ("Sở Y tế", "coordinate")]
+
+
+def test_a_request_goes_on_to_the_sentences_after_it_in_the_item(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phát huy thành quả các phong trào thi đua. "
+                  "Các tổ chức thành viên phát huy vai trò nòng cốt vận động xã hội.") == [
+        ("Ủy ban Mặt trận Tổ quốc tỉnh", "requested"), ("Các tổ chức thành viên", "requested")]
