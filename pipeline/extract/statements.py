@@ -207,13 +207,49 @@ class Owners(dict[str, tuple[Owner, str]]):
 
 def section_owners(plan: Plan) -> Owners:
     """Sections headed by a body: section_id -> (owner, the heading's own statement)."""
+    headings = plan.blocks_with_role("heading")
+    found = {id(b): _heading_owner(plan, b) for b in headings}
     out = Owners()
-    for block in plan.blocks_with_role("heading"):
-        found = _heading_owner(plan, block)
-        if found and not found[0].requested and _opens_with_request(plan, block):
-            found = (replace(found[0], requested=True), found[1])
-        out.add(block, found)
+    for block in headings:
+        owner = found[id(block)] or _group_among_bodies(plan, block, headings, found)
+        if owner and not owner[0].requested and _opens_with_request(plan, block):
+            owner = (replace(owner[0], requested=True), owner[1])
+        out.add(block, owner)
     return out
+
+
+# A group named by a noun the head lists do not know ("Các chủ đầu tư xây dựng và kinh doanh
+# hạ tầng Khu công nghiệp", "Doanh nghiệp, cộng đồng, tổ chức, cá nhân:").
+_GROUP = re.compile(r"^(?:(?:Các|Mỗi|Từng)\s+\S"
+                    r"|[^\s,:]+(?:\s+[^\s,:]+)?(?:,\s+[^\s,:]+(?:\s+[^\s,:]+)?){2,}\s*$)")
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _group_among_bodies(plan: Plan, block: Block, headings: tuple[Block, ...],
+                        found: dict[int, tuple[Owner, str] | None]) -> tuple[Owner, str] | None:
+    """A heading among headings that mostly name bodies ("5. Sở Y tế", "6. Các chủ rừng là tổ
+    chức (các Ban quản lý rừng ...)", "7. Công an tỉnh") names a body too when it reads as a
+    group or a list of kinds, and has work under it or after its colon."""
+    name = _group_name(block)
+    parent = block.section_id.rpartition(".")[0]
+    siblings = [b for b in headings if b.section_id.rpartition(".")[0] == parent
+                and b.section_id.count(".") == block.section_id.count(".")]
+    known = sum(1 for b in siblings if found[id(b)])
+    groups = sum(1 for b in siblings if not found[id(b)] and _group_name(b))
+    after = block.content.partition(":")[2].strip()
+    has_children = any(b.section_id == block.section_id or b.section_id.startswith(block.section_id + ".")
+                       for b in plan.blocks if b.role in ("item", "body") and b.line.start > block.line.start)
+    if not name or known < 2 or 2 * (known + groups) < len(siblings) or not (after or has_children):
+        return None
+    return Owner(tuple(split_bodies(name)), False, name), after
+
+
+def _group_name(heading: Block) -> str | None:
+    """The heading's label when it reads as a group or a list of kinds, with no role verb."""
+    name = _NOTE.sub("", heading.content.strip().partition(":")[0]).strip()
+    if not _GROUP.match(name) or len(name.split()) > 20 or role_of(name) != "assigned":
+        return None
+    return name
 
 
 def _opens_with_request(plan: Plan, heading: Block) -> bool:

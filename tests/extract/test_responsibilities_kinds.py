@@ -212,3 +212,19 @@ def test_a_request_goes_on_to_the_sentences_after_it_in_the_item(make_plan):
                   "- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phát huy thành quả các phong trào thi đua. "
                   "Các tổ chức thành viên phát huy vai trò nòng cốt vận động xã hội.") == [
         ("Ủy ban Mặt trận Tổ quốc tỉnh", "requested"), ("Các tổ chức thành viên", "requested")]
+
+
+def test_a_group_among_body_headings_is_a_body_too(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Khoa học và Công nghệ",
+                  "- Theo dõi, đôn đốc các doanh nghiệp viễn thông.",
+                  "2. Ban Quản lý Khu kinh tế",
+                  "- Đề xuất các khu công nghiệp cần ứng dụng IoT.",
+                  "3. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp",
+                  "- Bố trí mặt bằng lắp đặt trạm phát sóng.",
+                  "4. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm hỗ trợ nhu yếu phẩm.",
+                  "5. Kinh phí thực hiện",
+                  "- Từ ngân sách tỉnh.") == [
+        ("Sở Khoa học và Công nghệ", "assigned"), ("Ban Quản lý Khu kinh tế", "assigned"),
+        ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", "assigned"),
+        ("Doanh nghiệp, cộng đồng, tổ chức, cá nhân", "assigned")]
