@@ -77,7 +77,15 @@ def find_deadlines(plan: Plan, analysis: Analysis | None = None) -> tuple[Deadli
                 items.add(_row(plan.doc_id, sentence, bound, responsible), bool(label))
             if not label and not _TIME_HEADING.match(sentence.text) and not _attribute(sentence.text):
                 items.task_line(sid, lower_first(tidy(sentence.text)))
-    return (*items.rows, *_table_deadlines(analysis, year))
+    rows = (*items.rows, *_table_deadlines(analysis, year))
+    return tuple(row for row in rows if not _ended_before(row, plan.meta.issue_date))
+
+
+def _ended_before(row: Deadline, issued: str) -> bool:
+    """A span that was over when the document was signed recounts what happened ("Từ ngày
+    15/11 đến ngày 20/11/2025, trên địa bàn tỉnh xảy ra đợt mưa lớn") or who qualifies
+    ("thời gian đóng bảo hiểm từ ngày 01/01/1995 đến ngày 31/12/2006"): it bounds no task."""
+    return row.kind == "until" and bool(row.date) and bool(issued) and row.date < issued
 
 
 @cache
@@ -239,13 +247,19 @@ def _bounds(text: str, year: int | None) -> list[_Bound]:
                 found.append(bound)
     found = [b for b in found
              if not (text[b.start:b.start + 2].lower() == "từ" and _IN_FORCE.search(text, 0, b.start))
-             and not _AS_OF.search(text, 0, b.start)]
+             and not _AS_OF.search(text, 0, b.start)
+             and not (b.kind == "periodic" and _benefit_before().search(text, 0, b.start))]
     found.sort(key=lambda b: (b.start, -(b.end - b.start)))
     out: list[_Bound] = []
     for b in found:
         if not out or b.start >= out[-1].end:
             out.append(b)
     return out
+
+
+@cache
+def _benefit_before() -> re.Pattern[str]:
+    return patterns.regex("deadline_phrases", "benefit_before")
 
 
 # "có hiệu lực (thi hành) từ ngày ...": when a text comes into force, not a task's bound

@@ -1,0 +1,51 @@
+"""Deadline kinds first met on plans written after the rules: spans of days in words, what
+a span already over or a benefit's rhythm says, and rhythms of a month in every year."""
+
+from __future__ import annotations
+
+from pipeline.extract.deadlines import find_deadlines
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 88/KH-UBND", "An Giang, ngày 18 tháng 11 năm 2025",
+        "KẾ HOẠCH", "CHI TRẢ TRỢ CẤP XÃ HỘI KHÔNG DÙNG TIỀN MẶT NĂM 2025")
+
+
+def _rows(make_plan, *lines):
+    return [(d.date, d.period, d.kind, d.raw) for d in find_deadlines(make_plan(*HEAD, *lines))]
+
+
+def test_a_span_of_days_written_in_words_ends_on_its_last_day(make_plan):
+    assert _rows(make_plan, "I. THỜI GIAN",
+                 "- Đợt 01: Cao điểm (từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025);",
+                 "- Đợt 02: Thực hiện vét (từ ngày 08 đến ngày 10 tháng 12 năm 2025).") == [
+        ("2025-12-03", "", "until", "từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025"),
+        ("2025-12-10", "", "until", "từ ngày 08 đến ngày 10 tháng 12 năm 2025")]
+
+
+def test_a_span_over_before_the_plan_was_signed_bounds_no_task(make_plan):
+    assert _rows(make_plan, "I. ĐÁNH GIÁ TÌNH HÌNH",
+                 "- Từ ngày 15/11 đến ngày 17/11/2025, trên địa bàn tỉnh xảy ra mưa lớn.",
+                 "II. NHIỆM VỤ", "- Các xã rà soát thiệt hại từ ngày 19/11 đến ngày 25/11/2025.") == [
+        ("2025-11-25", "", "until", "từ ngày 19/11 đến ngày 25/11/2025")]
+
+
+def test_a_rhythm_after_what_is_paid_is_no_deadline(make_plan):
+    assert _rows(make_plan, "I. NỘI DUNG",
+                 "- Các xã cập nhật dữ liệu người đang hưởng trợ cấp xã hội hàng tháng.",
+                 "- Phòng Văn hóa - Xã hội báo cáo kết quả chi trả hàng tháng.") == [
+        ("", "monthly", "periodic", "hàng tháng")]
+
+
+def test_a_month_or_a_span_of_months_in_every_year_is_a_yearly_rhythm(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                 "- Tháng 11 hằng năm, Trung tâm có văn bản báo cáo Ủy ban nhân dân tỉnh.",
+                 "- Lấy mẫu quan trắc từ tháng 3 đến tháng 11 hằng năm.",
+                 "- Dự toán chi thường xuyên đến ngày 30 tháng 6 hàng năm chưa phân bổ thì thu hồi.") == [
+        ("", "yearly", "periodic", "Tháng 11 hằng năm"),
+        ("", "yearly", "periodic", "từ tháng 3 đến tháng 11 hằng năm")]
+
+
+def test_a_clause_opening_with_its_rhythm_after_a_semicolon(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                 "1. Sở Y tế hướng dẫn các xã; hằng năm, tổ chức hội nghị giao ban toàn tỉnh.",
+                 "2. Sở Tài chính bố trí vốn đầu tư trung hạn, hằng năm theo quy định.") == [
+        ("", "yearly", "periodic", "hằng năm")]
