@@ -85,15 +85,20 @@ def _block_rows(doc_id: str, block: Block, lists: _Lists) -> list[Criterion]:
     sid = block.section_id
     target = lists.targets.get(sid, "")
     if block.role == "heading" and sid in lists.items:
+        if not target and _rx("referral").search(block.content):
+            return []  # "a) Trên cơ sở kết quả kiểm tra, ... Hội đồng họp xét": who judges, not on what
         return _item_rows(doc_id, lists.items[sid], block_unit(block), target)
-    if sid in lists.opened and block.role != "heading" and block.marker == lists.opened[sid][0]:
+    marker = _marker(block)
+    if sid in lists.opened and block.role != "heading" and marker == lists.opened[sid][0]:
         del lists.opened[sid]  # a sibling line closes the list the line above it opened
-    unit = _list_text(block, target)
     if inline := _inline_group(block):
-        lists.opened[sid] = (block.marker, inline)
+        lists.opened[sid] = (marker, inline)
         return []
+    if not target and sid in lists.opened and _rx("target_groups").match(lists.opened[sid][1]):
+        target = lists.opened[sid][1]  # "... bằng các chỉ tiêu cụ thể như sau:" opens a target list
+    unit = _list_text(block, target)
     if target and (labelled := _target_field(block, lists.heads)):
-        lists.opened[sid] = (block.marker, labelled[0])
+        lists.opened[sid] = (marker, labelled[0])
         unit = labelled[1]
     group = lists.opened[sid][1] if sid in lists.opened else lists.groups.get(sid, "")
     if not group:  # a group's name is never empty
@@ -102,6 +107,14 @@ def _block_rows(doc_id: str, block: Block, lists: _Lists) -> list[Criterion]:
         return []
     rows = _item_rows(doc_id, group, unit, target)
     return [r for r in rows if r.value] if sid in lists.counts or _rx("quota_list").match(group) else rows
+
+
+def _marker(block: Block) -> str:
+    """The line's list marker; a paragraph numbered in its text ("(1) 100% số người ...", which
+    the outline leaves unmarked) is an item of the list above it, not its sibling."""
+    if not block.marker and block.role == "body" and _rx("enumerator").match(block.content):
+        return "enumerated"
+    return block.marker
 
 
 def _group(plan: Plan, section: Section, groups: dict[str, str]) -> str:
@@ -332,8 +345,7 @@ def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, 
     """
     spans: list[tuple[int, int]] = []
     for start, end in _sentence_runs(text, begin, figures_only):
-        cuts = [m for m in _rx("target_separator").finditer(text, start, end)
-                if _rx("target_head").match(text, m.end(), end)]
+        cuts = [m for m in _rx("target_separator").finditer(text, start, end) if _opens_target(text, m, end)]
         bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
         run: list[tuple[int, int]] = []
         for a, b in zip(bounds[::2], bounds[1::2], strict=True):
@@ -343,6 +355,14 @@ def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, 
                 run.append((a, b))
         spans.extend(run)
     return [s for s in spans if _target_value(text[s[0]:s[1]])]
+
+
+def _opens_target(text: str, separator: re.Match[str], end: int) -> bool:
+    """Whether a new target starts after ``separator``: with its figure or what it measures,
+    or, after anything but a comma, with its verb before a bound figure."""
+    if _rx("target_head").match(text, separator.end(), end):
+        return True
+    return "," not in separator.group(0) and bool(_rx("target_verb_head").match(text, separator.end(), end))
 
 
 def _sentence_runs(text: str, begin: int, figures_only: bool) -> list[tuple[int, int]]:

@@ -31,11 +31,16 @@ def test_counts_after_a_choosing_verb_are_quotas(make_plan):
         ("Số lượng", "Mỗi thôn giới thiệu 02 hộ sản xuất giỏi về Ban Thường vụ", "02")]
 
 
-def test_a_bound_on_a_rate_outside_a_list_is_a_target(make_plan):
+def test_outside_a_list_only_a_bound_on_what_is_chosen_is_a_quota(make_plan):
+    # A target, an award ceiling or a size in running prose is no criterion (the real gold's
+    # consistency rule 2: "(tỷ lệ không quá 10% tập thể, 5% cá nhân)" is left out); a bound on
+    # how many to put forward is a quota (the samples' "giới thiệu tối thiểu 01 điển hình").
     assert _rows(make_plan, "I. NỘI DUNG", "- Tỷ lệ hộ đăng ký thi đua đạt tối thiểu 70%.",
                  "- Phấn đấu có ít nhất 50 hộ đạt danh hiệu cấp huyện.",
-                 "- Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký.") == [
-        ("Số lượng", "Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký", "10%")]
+                 "- Tổng số hộ được khen thưởng không quá 10% số hộ đăng ký.",
+                 "- Nhà kho có chiều cao không quá 03 m.",
+                 "- Mỗi chi hội giới thiệu tối thiểu 02 hộ tiêu biểu.") == [
+        ("Số lượng", "Mỗi chi hội giới thiệu tối thiểu 02 hộ tiêu biểu", "02")]
 
 
 def test_targets_listed_under_a_target_heading_are_criteria_with_their_figure(make_plan):
