@@ -82,10 +82,15 @@ def find_deadlines(plan: Plan, analysis: Analysis | None = None) -> tuple[Deadli
 
 
 def _ended_before(row: Deadline, issued: str) -> bool:
-    """A span that was over when the document was signed recounts what happened ("Từ ngày
-    15/11 đến ngày 20/11/2025, trên địa bàn tỉnh xảy ra đợt mưa lớn") or who qualifies
-    ("thời gian đóng bảo hiểm từ ngày 01/01/1995 đến ngày 31/12/2006"): it bounds no task."""
-    return row.kind == "until" and bool(row.date) and bool(issued) and row.date < issued
+    """A span or a day that was over when the document was signed recounts what happened
+    ("Từ ngày 15/11 đến ngày 20/11/2025, trên địa bàn tỉnh xảy ra đợt mưa lớn", "được ký
+    ... vào ngày 31/10/2022") or who qualifies ("thời gian đóng bảo hiểm từ ngày 01/01/1995
+    đến ngày 31/12/2006"): it bounds no task. A late deadline ("trước ngày 15/11" in a plan
+    signed on 21/11), a start the plan reaches back to ("Từ 01/7/2025") and a month, quarter
+    or year named as a task's time still do."""
+    day = row.kind == "within" and not row.period and not row.raw.lower().startswith("từ")
+    over = row.kind == "until" or day
+    return over and bool(row.date) and bool(issued) and row.date < issued
 
 
 @cache

@@ -78,12 +78,12 @@ def test_a_day_of_every_year_twice_is_half_yearly(make_plan):
 
 def test_a_day_the_task_happens_on_and_a_start_alone(make_plan):
     assert _rows(make_plan, "I. NỘI DUNG",
-                 "- Hội nghị hiệp thương lần thứ nhất dự kiến ngày 05/12/2025.",
+                 "- Hội nghị hiệp thương lần thứ nhất dự kiến ngày 05/02/2026.",
                  "- Các tổ bắt đầu tiếp công dân từ ngày 04/02/2026.",
                  "- Quan trắc vào tháng 4 và tháng 8 năm 2026.",
                  "- Nhận hồ sơ trong khoảng thời gian từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026.",
                  "- Quyết định có hiệu lực từ ngày 01/01/2026.") == [
-        ("2025-12-05", "", "within", "dự kiến ngày 05/12/2025", ""),
+        ("2026-02-05", "", "within", "dự kiến ngày 05/02/2026", ""),
         ("2026-02-04", "", "within", "từ ngày 04/02/2026", "Các tổ"),
         ("2026-04-30", "2026-04", "within", "vào tháng 4", ""),
         ("2026-08-31", "2026-08", "within", "tháng 8 năm 2026", ""),  # each month listed (real gold)

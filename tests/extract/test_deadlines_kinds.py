@@ -21,11 +21,15 @@ def test_a_span_of_days_written_in_words_ends_on_its_last_day(make_plan):
         ("2025-12-10", "", "until", "từ ngày 08 đến ngày 10 tháng 12 năm 2025")]
 
 
-def test_a_span_over_before_the_plan_was_signed_bounds_no_task(make_plan):
+def test_a_span_or_a_day_over_before_the_plan_was_signed_bounds_no_task(make_plan):
     assert _rows(make_plan, "I. ĐÁNH GIÁ TÌNH HÌNH",
                  "- Từ ngày 15/11 đến ngày 17/11/2025, trên địa bàn tỉnh xảy ra mưa lớn.",
-                 "II. NHIỆM VỤ", "- Các xã rà soát thiệt hại từ ngày 19/11 đến ngày 25/11/2025.") == [
-        ("2025-11-25", "", "until", "từ ngày 19/11 đến ngày 25/11/2025")]
+                 "- Biên bản ghi nhớ được ký vào ngày 31/10/2022.",
+                 "II. NHIỆM VỤ", "- Các xã rà soát thiệt hại từ ngày 19/11 đến ngày 25/11/2025.",
+                 "- Các xã báo cáo trước ngày 15/11/2025; chi trả từ ngày 01/11/2025.") == [
+        ("2025-11-25", "", "until", "từ ngày 19/11 đến ngày 25/11/2025"),
+        ("2025-11-15", "", "by", "trước ngày 15/11/2025"),
+        ("2025-11-01", "", "within", "từ ngày 01/11/2025")]
 
 
 def test_a_rhythm_after_what_is_paid_is_no_deadline(make_plan):

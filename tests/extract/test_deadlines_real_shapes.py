@@ -94,11 +94,11 @@ def test_a_title_s_horizon_or_cited_date_is_not_the_year_it_plans_for(make_plan)
 
 def test_listed_days_working_days_and_a_last_day_after_its_task(make_plan):
     assert _rows(make_plan, "I. LỊCH TIẾP CÔNG DÂN",
-                 "- Giám đốc Sở tiếp công dân vào các ngày: 02/5/2019 và ngày 16/5/2019.",
+                 "- Giám đốc Sở tiếp công dân vào các ngày: 02/5/2026 và ngày 16/5/2026.",
                  "- Chánh Thanh tra Sở tiếp công dân vào các ngày làm việc trong tuần.",
                  "- Thời gian chậm nhất gửi báo cáo về Ban Thường trực ngày 23/3/2026.") == [
-        ("2019-05-02", "", "within", "vào các ngày: 02/5/2019"),
-        ("2019-05-16", "", "within", "ngày 16/5/2019"),
+        ("2026-05-02", "", "within", "vào các ngày: 02/5/2026"),
+        ("2026-05-16", "", "within", "ngày 16/5/2026"),
         ("", "daily", "periodic", "vào các ngày làm việc trong tuần"),
         ("2026-03-23", "", "by", "chậm nhất gửi báo cáo về Ban Thường trực ngày 23/3/2026")]
 
