@@ -49,3 +49,10 @@ def test_a_target_opening_with_its_verb_after_and_is_a_row_of_its_own(make_plan)
         ("Mục tiêu cụ thể", "tăng thêm ít nhất 10% số trường có nhóm trẻ", "10%"),
         ("Mục tiêu cụ thể", "đồng thời có ít nhất 50 cơ sở đạt chuẩn", "50"),
         ("Mục tiêu cụ thể", "Giá trị nông sản, thực phẩm đạt 395 triệu USD", "395")]
+
+
+def test_a_bodys_organisation_is_no_list_of_criteria(make_plan):
+    assert _rows(make_plan, "I. CƠ CẤU TỔ CHỨC", "1. Lãnh đạo Sở", "- Giám đốc và không quá 03 Phó Giám đốc.",
+                 "2. Các phòng chuyên môn, nghiệp vụ", "- Văn phòng Sở;", "- Phòng Kế hoạch - Tài chính.",
+                 "II. THÀNH PHẦN, CƠ CẤU", "- Đại biểu điển hình tiên tiến khoảng 70%.") == [
+        ("Thành phần, cơ cấu", "Đại biểu điển hình tiên tiến khoảng 70%", "70%")]
