@@ -87,10 +87,14 @@ def _ended_before(row: Deadline, issued: str) -> bool:
     ... vào ngày 31/10/2022") or who qualifies ("thời gian đóng bảo hiểm từ ngày 01/01/1995
     đến ngày 31/12/2006"): it bounds no task. A late deadline ("trước ngày 15/11" in a plan
     signed on 21/11), a start the plan reaches back to ("Từ 01/7/2025") and a month, quarter
-    or year named as a task's time still do."""
+    or year named as a task's time still do; a limit in a year before the document's
+    ("sử dụng đất trước ngày 01 tháng 7 năm 2014") says who qualifies, not by when to act."""
+    if not row.date or not issued:
+        return False
+    if row.kind == "by":  # "đã từ trần trước ngày 01 tháng 01 năm 2009": who qualifies
+        return row.date[:4] < issued[:4]
     day = row.kind == "within" and not row.period and not row.raw.lower().startswith("từ")
-    over = row.kind == "until" or day
-    return over and bool(row.date) and bool(issued) and row.date < issued
+    return (row.kind == "until" or day) and row.date < issued
 
 
 @cache

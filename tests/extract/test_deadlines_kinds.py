@@ -53,3 +53,11 @@ def test_a_clause_opening_with_its_rhythm_after_a_semicolon(make_plan):
                  "1. Sở Y tế hướng dẫn các xã; hằng năm, tổ chức hội nghị giao ban toàn tỉnh.",
                  "2. Sở Tài chính bố trí vốn đầu tư trung hạn, hằng năm theo quy định.") == [
         ("", "yearly", "periodic", "hằng năm")]
+
+
+def test_a_limit_in_an_earlier_year_says_who_qualifies_and_a_day_of_next_year_is_yearly(make_plan):
+    assert _rows(make_plan, "I. ĐỐI TƯỢNG",
+                 "- Hộ gia đình sử dụng đất ổn định trước ngày 01 tháng 7 năm 2014.",
+                 "II. TỔ CHỨC THỰC HIỆN",
+                 "- Các xã báo cáo kết quả về Sở Y tế trước ngày 31 tháng 01 của năm tiếp theo.") == [
+        ("", "yearly", "periodic", "trước ngày 31 tháng 01 của năm tiếp theo")]
