@@ -15,6 +15,8 @@ from functools import cache
 
 from pipeline import patterns
 from pipeline.extract.common import Unit, block_unit, capital_first, sentences, tidy
+from pipeline.extract.tables import row_cells
+from pipeline.markers import is_table_row
 from pipeline.models import Block, Criterion, Plan, Section
 
 _SEGMENT = re.compile(r"[^;()]+")
@@ -50,7 +52,71 @@ def find_criteria(plan: Plan) -> tuple[Criterion, ...]:
     rows: list[Criterion] = []
     for block in plan.blocks_with_role("heading", "item", "body"):
         rows.extend(_block_rows(plan.doc_id, block, lists))
+    for header, table in _scoring_tables(plan):
+        rows.extend(_scoring_rows(plan.doc_id, header, table))
     return tuple(rows)
+
+
+def _scoring_tables(plan: Plan) -> list[tuple[list[str], list[Block]]]:
+    """Each scoring table's header cells and rows. A cell holding its own list ("- Cách thức
+    ghi nhận ...") leaves lines between the rows: the table runs on to a heading or another
+    section, not to the first line that is no row."""
+    tables: list[tuple[list[str], list[Block]]] = []
+    running = False
+    for block in plan.blocks:
+        row = block.role == "row" and is_table_row(block.line.text)
+        header = [c.text for c in row_cells(block_unit(block))] if row else []
+        if row and _score_column(header):
+            tables.append((header, []))
+            running = True
+        elif running and row and not _rx("column_number_title").match(header[0] if header else ""):
+            tables[-1][1].append(block)
+        elif running and _ends_table(block, tables[-1][1]):
+            running = False
+    return tables
+
+
+def _ends_table(block: Block, rows: list[Block]) -> bool:
+    """A heading, the header of another table ("| STT | Nội dung | ..."), or a line of another
+    section than the table's last row ends the table."""
+    return block.role in ("heading", "row") or (bool(rows) and block.section_id != rows[-1].section_id)
+
+
+def _score_column(header: list[str]) -> int:
+    """The criteria column of a scoring table's header, beside a column of points; else 0."""
+    col = next((i for i, h in enumerate(header) if i and _rx("score_criteria").match(h)), 0)
+    return col if col and any(_rx("score_points").match(h) for h in header[col + 1:]) else 0
+
+
+def _scoring_rows(doc_id: str, header: list[str], table: list[Block]) -> list[Criterion]:
+    """A scoring table's criteria: the cells of its criteria column, beside a column of points
+    ("| STT | TIÊU CHÍ THI ĐUA | ĐIỂM CHUẨN | HƯỚNG DẪN CHẤM ĐIỂM |", "| TT | Tiêu chí chấm
+    điểm | Điểm tối đa |"), one row per numbered row. A row numbered in roman ("I | NHÓM XÃ,
+    PHƯỜNG | 115") or heading sub-rows ("5 | Điểm cộng" above "5.1", "1 | Chính trị tư tưởng"
+    above "a)") names the group of the rows below it; a figure in a criterion is its value."""
+    col = _score_column(header)
+    numbered = [cells for b in table if len(cells := row_cells(block_unit(b))) > col
+                and _rx("row_number").match(cells[0].text) and not _rx("row_number").match(cells[col].text)]
+    top, sub, rows = capital_first(tidy(header[col]).lower()), ("", ""), []
+    for cells, after in zip(numbered, [*numbered[1:], None], strict=True):
+        number, name = tidy(cells[0].text).rstrip("."), tidy(cells[col].text)
+        if re.fullmatch(r"[IVXLC]+", number):
+            top, sub = capital_first(name.lower() if name.isupper() else name), ("", "")
+        elif after and _below(tidy(after[0].text), number):
+            sub = (number, name)
+        else:
+            sub = sub if _below(number, sub[0]) else ("", "")
+            value = _value(m) if (m := _rx("target_rate").search(name)) else ""
+            rows.append(_row(doc_id, sub[1] or top, cells[col], 0, len(cells[col].text), value))
+    return rows
+
+
+def _below(number: str, parent: str) -> bool:
+    """Whether a row numbered ``number`` stands below the row numbered ``parent`` ("5.1"
+    below "5", "a)" below "1")."""
+    if not parent:
+        return False
+    return number.startswith(parent + ".") or (parent.isdigit() and bool(re.fullmatch(r"[a-zđ]\)", number)))
 
 
 def _outline_lists(plan: Plan) -> _Lists:

@@ -38,13 +38,13 @@ class Row:
 def task_rows(plan: Plan) -> Iterator[Row]:
     """The data rows of every task table of the plan, in reading order."""
     for table in _tables(plan):
-        header = _cells(block_unit(table[0]))
+        header = row_cells(block_unit(table[0]))
         kinds = column_kinds([c.text for c in header])
         if "lead" not in kinds.values() and "time" not in kinds.values():
             continue
         above: dict[str, Unit] = {}
         for block in table[1:]:
-            cells = _cells(block_unit(block))
+            cells = row_cells(block_unit(block))
             texts = [c.text for c in cells]
             if all(_SEPARATOR.match(t.strip()) or not t.strip() for t in texts) or is_task_header(texts):
                 continue  # a separator, or the header repeated on a new page
@@ -126,7 +126,7 @@ def _tables(plan: Plan) -> Iterator[list[Block]]:
         yield run
 
 
-def _cells(unit: Unit) -> list[Unit]:
+def row_cells(unit: Unit) -> list[Unit]:
     """The cells of a row, each a :class:`Unit` of its own text (no "|")."""
     text = unit.text
     bars = [i for i, c in enumerate(text) if c == "|"]

@@ -56,3 +56,19 @@ def test_a_bodys_organisation_is_no_list_of_criteria(make_plan):
                  "2. Các phòng chuyên môn, nghiệp vụ", "- Văn phòng Sở;", "- Phòng Kế hoạch - Tài chính.",
                  "II. THÀNH PHẦN, CƠ CẤU", "- Đại biểu điển hình tiên tiến khoảng 70%.") == [
         ("Thành phần, cơ cấu", "Đại biểu điển hình tiên tiến khoảng 70%", "70%")]
+
+
+def test_a_scoring_table_gives_its_criteria_column_grouped_by_its_heading_rows(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN", "Sở Y tế chấm điểm theo Phụ lục.",
+                 "| STT | TIÊU CHÍ THI ĐUA | ĐIỂM CHUẨN | HƯỚNG DẪN CHẤM ĐIỂM |",
+                 "| I | NHÓM XÃ, PHƯỜNG | 115 |",
+                 "| 1 | Tỷ lệ % người hưởng trợ cấp được tuyên truyền | 20 | Kiểm tra ngẫu nhiên 50 người |",
+                 "- Mỗi người xác nhận đã được tuyên truyền thì chấm 0,4 điểm.",
+                 "| 2 | Điểm cộng | 15 |",
+                 "| 2.1 | Đơn vị đạt tỷ lệ 100% người hưởng mở tài khoản | 5 |",
+                 "| II | NHÓM TỔ CHỨC CHI TRẢ |",
+                 "| 1 | Số tài khoản mở mới | 10 |",
+                 "| STT | Nội dung | Thời gian |", "| 1 | Tổng kết phong trào | Tháng 12/2025 |") == [
+        ("Nhóm xã, phường", "Tỷ lệ % người hưởng trợ cấp được tuyên truyền", ""),
+        ("Điểm cộng", "Đơn vị đạt tỷ lệ 100% người hưởng mở tài khoản", "100%"),
+        ("Nhóm tổ chức chi trả", "Số tài khoản mở mới", "")]
