@@ -114,6 +114,28 @@ def is_syllable(token: str) -> bool:
     return canonical(unicodedata.normalize("NFC", token)) in inventory()
 
 
+@cache
+def _bare_pieces() -> frozenset[str]:
+    """Every run of letters inside a toneless syllable of the inventory ("ng", "ưc", "oa")."""
+    pieces: set[str] = set()
+    for syllable in inventory():
+        bare = split_tone(syllable)[0]
+        pieces.update(bare[i:j] for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
+    return frozenset(pieces)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_syllable_piece(token: str) -> bool:
+    """Could ``token`` be what is left of a syllable whose other letters were lost?
+
+    Why: letters lost from a text layer leave pieces of syllables ("tổ chức" reads
+    "ổ hức"), whereas an English word, a unit or a URL's parts ("Huawei", "kWh",
+    "https") fit in no syllable: they are no sign of loss. Tone marks are ignored,
+    so a piece keeps counting whatever tone placement the document uses.
+    """
+    return split_tone(unicodedata.normalize("NFC", token).lower())[0] in _bare_pieces()
+
+
 @lru_cache(maxsize=1 << 14)
 def is_abbreviation(token: str) -> bool:
     """Capitals with at most one lower-case tail ("UBND", "HĐND", "CTr", "KH", "TƯ").

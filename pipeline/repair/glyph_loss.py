@@ -27,9 +27,9 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from pipeline.lang.syllables import inventory, is_syllable
+from pipeline.lang.syllables import inventory, is_syllable, is_syllable_piece
 from pipeline.repair.columns import column_gutters
-from pipeline.repair.lm import UNK, LanguageModel, lm_tokens
+from pipeline.repair.lm import UNK, LanguageModel, lm_token, lm_tokens, pieces
 from pipeline.repair.places import MAX_NAME, TIER_ENDS, name_cost, place_fillings, tiers_after
 
 NEVER = 99.0  # cost of filling in a character that is no letter
@@ -68,6 +68,7 @@ _MARKER = re.compile(r"[\dIVXivx]+[.)]|[a-zđ][.)]")
 _LOST_MARKERS = (" )", " .")
 MARKER_LETTERS = "abcdefghiklmnopqrstuvxyđIVX"
 _WORDS = re.compile(r"[^\W\d_]+")
+_CELL = re.compile(r"[|\t]")
 _SPAN = re.compile(r"([^\w ]*)([^\W\d_ ]*(?: [^\W\d_ ]*)*[^\W\d_]*)([^\w ]*)")
 
 
@@ -495,10 +496,24 @@ def is_suspect(line: str) -> bool:
 
 
 def fragment_share(lines: list[str]) -> tuple[int, float]:
-    """How many letter runs are fragments (no syllable, abbreviation or number), and their share."""
-    tokens = [t for line in lines for t in lm_tokens(line)]
-    bad = sum(t == UNK for t in tokens)
-    return bad, bad / max(len(tokens), 1)
+    """How many letter runs are fragments, and their share of all runs.
+
+    A fragment is what lost letters leave: a word of one run that is no syllable,
+    abbreviation or number, yet fits inside a syllable. Not fragments: foreign
+    words, units and web addresses (they fit in no syllable); pieces of a code or
+    of a word split by emphasis ("C/O", "K0+000", "k**ể**": lost letters leave
+    spaces, not glued runs); a table cell's lone mark ("| x |").
+    """
+    runs = bad = 0
+    for line in lines:
+        for cell in _CELL.split(line):
+            words = [pieces(w) for w in cell.split()]
+            runs += sum(map(len, words))
+            if len(words) == 1 and len(words[0]) == 1 and len(words[0][0]) == 1:
+                continue  # a mark alone in its cell
+            bad += sum(len(w) == 1 and lm_token(w[0]) == UNK and is_syllable_piece(w[0])
+                       for w in words)
+    return bad, bad / max(runs, 1)
 
 
 def is_damaged(lines: list[str]) -> bool:

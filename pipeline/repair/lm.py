@@ -54,6 +54,11 @@ def lm_token(piece: str) -> str:
     return UNK
 
 
+def pieces(text: str) -> list[str]:
+    """The runs of letters or digits of ``text``, each of which becomes one model token."""
+    return _PIECE.findall(text)
+
+
 def lm_tokens(text: str) -> list[str]:
     """Model tokens of a stretch of text, punctuation dropped."""
     return list(_tokens_of(text))

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.repair.glyph_loss import restore_document
 from pipeline.repair.lm import default_model
 
@@ -92,3 +94,44 @@ def test_a_lost_letter_takes_the_case_of_the_words_beside_it():
                      "ỦY BAN NHÂN DÂN XÃ ĐẠI SƠN "]
     restored = restore_document([_lose(line, "yY") for line in lines], default_model())
     assert [r.text for r in restored[-2:]] == lines[-2:]
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def test_foreign_words_codes_and_table_marks_are_no_sign_of_lost_letters():
+    """Only pieces of syllables count as fragments: what lost letters leave behind."""
+    from pipeline.repair.glyph_loss import fragment_share
+
+    clean = ["Đồng hồ Huawei Watch GT có bluetooth, loa và màn hình 46mm.",
+             "Cấp giấy chứng nhận xuất xứ C/O cho lô hàng tại Km K0+000 (đ/c Hùng).",
+             "| 1 | Khảo sát hiện trạng | x | x |",
+             "Các đơn vị có ý k**iế**n bằng văn bản."]
+    assert fragment_share(clean)[0] == 0
+    # "Tuyên truyền gương ... phong trào" with ư, y and h lost: "ên", "ền", "g", "ơng"
+    # and "p" are no syllables but pieces of one ("tr", "ình", "ong" read as words).
+    damaged = ["Tu ên tr  ền g  ơng điển  ình tiên tiến trong p ong tr ào"]
+    assert fragment_share(damaged)[0] == 5
+    # A short foreign word that fits inside a syllable still counts ("mic" in "mịch"):
+    # the rule tells pieces from words, not languages.
+    assert fragment_share(["mic"])[0] == 1
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared corpus is not beside the repository")
+def test_a_real_web_export_full_of_product_names_is_not_taken_for_a_damaged_layer():
+    """A decision listing imported smart watches: "Huawei", "bluetooth", "46mm" are words
+    of the goods, and decoding the document as if letters were lost only costs time."""
+    from pipeline.repair.glyph_loss import is_damaged
+
+    lines = (SHARED / "tvpl" / "9c31035f914c937e.md").read_text(encoding="utf-8").splitlines()
+    assert not is_damaged(lines)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared corpus is not beside the repository")
+def test_a_real_text_layer_that_lost_letters_is_still_found_damaged():
+    from pipeline.ingest import IngestOptions, read_source
+    from pipeline.repair.glyph_loss import is_damaged
+
+    path = SHARED / "sites" / "tnmt__gp_btnmt_nm_2018_1868_gp-btnmt.pdf"
+    source = read_source(path, path.stem, IngestOptions(workers=1))
+    assert is_damaged([line for page in source.pages for line in page.lines])
