@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, Protocol, cast
 
+import numpy as np
 import pandas as pd
 
 from pipeline.models import TABLES, columns
@@ -59,6 +60,8 @@ def _nfc_column(column: pd.Series) -> pd.Series:
         # are): as Python objects, copies of a run's text took three times its memory.
         text = column.fillna("").str.normalize("NFC").str.strip()
         return column if column.notna().all() and text.equals(column) else text
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub":
+        return column.astype("str")  # numpy ints and booleans: never missing, str() of each
     return pd.Series([nfc(v) for v in column], index=column.index, dtype="str")
 
 
