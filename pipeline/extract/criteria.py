@@ -425,9 +425,13 @@ def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, 
 
 def _opens_target(text: str, separator: re.Match[str], end: int) -> bool:
     """Whether a new target starts after ``separator``: with its figure or what it measures,
-    or, after anything but a comma, with its verb before a bound figure."""
+    after anything but a comma with its verb before a bound figure, and after a ";" with
+    any clause that states its own figure ("...; số vụ phạm tội ... tăng trên 3%")."""
     if _rx("target_head").match(text, separator.end(), end):
         return True
+    if ";" in separator.group(0):
+        clause_end = text.find(";", separator.end(), end)
+        return bool(_target_value(text[separator.end():end if clause_end < 0 else clause_end]))
     return "," not in separator.group(0) and bool(_rx("target_verb_head").match(text, separator.end(), end))
 
 

@@ -42,6 +42,15 @@ def test_a_clause_without_a_figure_stays_with_the_target_before_it(make_plan):
         ("Mục tiêu cụ thể", "ít nhất 50% người dân các vùng khác được phổ biến kiến thức", "50%")]
 
 
+def test_a_clause_after_a_semicolon_with_its_own_figure_is_a_target_however_it_opens(make_plan):
+    """"; số vụ ... tăng trên 3%" opens with what it counts, a word no head list can name."""
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Chỉ tiêu cụ thể",
+                 "a) Hằng năm, số vụ vi phạm về môi trường được phát hiện tăng trên 3%; số cơ sở "
+                 "gây ô nhiễm được xử lý dứt điểm tăng trên 5%.") == [
+        ("Chỉ tiêu cụ thể", "Hằng năm, số vụ vi phạm về môi trường được phát hiện tăng trên 3%", "3%"),
+        ("Chỉ tiêu cụ thể", "số cơ sở gây ô nhiễm được xử lý dứt điểm tăng trên 5%", "5%")]
+
+
 def test_a_time_horizon_before_a_target_is_part_of_it_not_a_field(make_plan):
     assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu cụ thể",
                  "a) Đến hết năm 2025: Có ≥ 30% hợp tác xã ứng dụng công nghệ số.",
