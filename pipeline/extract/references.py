@@ -368,14 +368,16 @@ def _known_law_end(text: str, m: re.Match[str], cite: _Cite, laws: tuple[str, ..
 
 
 def _named(m: re.Match[str]) -> _Cite:
-    """A law cited by its name (with its year when given) or a congress's resolution."""
+    """A law cited by its name or a congress's resolution.
+
+    The year a law is cited with ("Luật Giáo dục năm 2019") tells which law of that name,
+    but is no part of the name (contract: ``ref_title`` is the law's name): it stays in
+    ``raw``, as every real gold file writes it.
+    """
     groups = m.groupdict()
     ref_type = " ".join(m.group("type").split())
     if groups.get("name"):
-        title = f"{ref_type} {m.group('name')}"
-        if groups.get("year"):
-            title += f" năm {m.group('year')}"
-        return _Cite(ref_type, "", m.start(), title=title)
+        return _Cite(ref_type, "", m.start(), title=f"{ref_type} {m.group('name')}")
     congress = tidy(m.group("issuer"))
     return _Cite(ref_type, "", m.start(), issuer=congress.removeprefix("của "),
                  title=f"{ref_type} {congress}")
