@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -42,14 +43,18 @@ META_FIELDS = ("doc_type", "number", "symbol", "code", "issue_date", "place", "i
                "issuer_level", "title", "signer_name", "signer_title", "signing_authority")
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def norm(text: object) -> str:
     """NFC, whitespace collapsed, trailing . ; removed: the gold's text conventions.
 
     Tone marks are compared in one placement ("HOÁ" = "HÓA"): repair writes the
     placement government texts use today, by design, while the gold quotes the print.
     """
-    s = unicodedata.normalize("NFC", "" if text is None else str(text))
-    return " ".join(map(normalize_tone, s.split())).rstrip(".;").strip()
+    s = " ".join(unicodedata.normalize("NFC", "" if text is None else str(text)).split())
+    # Tones are placed per run of letters: "này." read as one word put the tone on its "y".
+    return _LETTERS.sub(lambda m: normalize_tone(m.group(0)), s).rstrip(".;").strip()
 
 
 def similar(a: str, b: str) -> float:
