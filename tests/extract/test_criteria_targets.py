@@ -111,8 +111,8 @@ def test_a_quota_bounds_the_names_listed_before_it_and_a_further_count_is_a_row(
 def test_a_share_from_which_upward_is_a_quota_and_the_rest_of_the_item_a_criterion(make_plan):
     assert _rows(make_plan, "I. TIÊU CHUẨN KHEN THƯỞNG", "1. Đối với tập thể",
                  "- Có tỷ lệ cử tri đi bầu đạt từ 98% trở lên; kết quả bầu cử bảo đảm cơ cấu hợp lý.") == [
-        ("Tập thể", "Có tỷ lệ cử tri đi bầu đạt từ 98% trở lên", "98%"),
-        ("Tập thể", "kết quả bầu cử bảo đảm cơ cấu hợp lý", "")]
+        ("Đối với tập thể", "Có tỷ lệ cử tri đi bầu đạt từ 98% trở lên", "98%"),
+        ("Đối với tập thể", "kết quả bầu cử bảo đảm cơ cấu hợp lý", "")]
 
 
 def test_lines_that_send_the_reader_elsewhere_or_lead_in_state_no_criterion(make_plan):
@@ -122,7 +122,7 @@ def test_lines_that_send_the_reader_elsewhere_or_lead_in_state_no_criterion(make
                  "2. Đối với cá nhân: Các cá nhân có thành tích xuất sắc, đạt các tiêu chuẩn sau:",
                  "- Gương mẫu chấp hành chủ trương của Đảng.",
                  "3. Giấy khen", "Các cơ quan, đơn vị căn cứ thành tích để bình xét theo thẩm quyền.") == [
-        ("Cá nhân", "Gương mẫu chấp hành chủ trương của Đảng", "")]
+        ("Đối với cá nhân", "Gương mẫu chấp hành chủ trương của Đảng", "")]
 
 
 def test_a_line_naming_a_list_holds_until_a_line_of_its_own_rank(make_plan):
