@@ -147,8 +147,11 @@ def cascade(resolved: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
     return out[list(CASCADE_COLUMNS)].reset_index(drop=True)
 
 
+@lru_cache(maxsize=1 << 14)
 def _level_of(issuer: str) -> str:
-    """issuer_level of a cited body, read from its name as the segmenter reads issuers."""
+    """issuer_level of a cited body, read from its name as the segmenter reads issuers.
+
+    Cached: an archive cites the same few hundred bodies tens of thousands of times."""
     return issuer_level(expand_abbreviations(issuer)) if issuer else ""
 
 
@@ -164,10 +167,10 @@ def siblings(links: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for node, group in known.groupby("parent_node", sort=True):
         first = group.iloc[0]
+        parent = {"parent_node": node, "parent_code": first.parent_code,
+                  "parent_type": first.parent_type, "parent_doc_id": first.parent_doc_id}
         docs = sorted(set(group.child_doc_id))
-        rows += [{"parent_node": node, "parent_code": first.parent_code,
-                  "parent_type": first.parent_type, "parent_doc_id": first.parent_doc_id,
-                  "doc_id": a, "sibling_doc_id": b} for a in docs for b in docs if a != b]
+        rows += [{**parent, "doc_id": a, "sibling_doc_id": b} for a in docs for b in docs if a != b]
     return pd.DataFrame(rows, columns=list(SIBLING_COLUMNS)) if rows else empty(SIBLING_COLUMNS)
 
 

@@ -76,16 +76,32 @@ def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataF
     keys = dict(zip(names, names.map(body_key), strict=True))  # a name's key once, not per row
     rows = responsibilities.assign(body_key=responsibilities.body.map(keys))
     rows = rows[rows.body_key != ""]
-    roles = rows.groupby(["body_key", "doc_id"], sort=False).role.agg(
-        lambda r: ";".join(dict.fromkeys(r))).rename("roles").reset_index()
-    known = rows.groupby("body_key", sort=False).body.agg(lambda b: ";".join(dict.fromkeys(b)))
+    roles, known = _roles_and_names(rows)
     out = roles.assign(names=roles.body_key.map(known),
                        n_plans=roles.body_key.map(roles.groupby("body_key").size()),
                        plan=roles.doc_id.map({d: i for i, d in enumerate(plans.doc_id)}))
-    out["body"] = out.names.str.split(";").str[0].str.replace(_TRAILING_TIER, "", regex=True)
+    first = {key: _TRAILING_TIER.sub("", found.split(";")[0]) for key, found in known.items()}
+    out["body"] = out.body_key.map(first)  # once per kind of body, not per row
     out = out.sort_values(["n_plans", "body_key", "plan"], ascending=[False, True, True],
                           kind="stable")
     return out[list(PLAN_BODY_COLUMNS)].reset_index(drop=True)
+
+
+def _roles_and_names(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Per (body_key, doc_id), its roles; per body_key, the names it is written with; each
+    value once, in row order, groups in order of first appearance.
+
+    Plain dicts, not a pandas groupby: an archive has a group for nearly every (body,
+    plan) pair, and slicing a Series per group took 6 of 9 s at 10,000 plans.
+    """
+    groups: dict[tuple[str, str], dict[str, None]] = {}
+    names: dict[str, dict[str, None]] = {}
+    for key, doc, role, body in zip(rows.body_key, rows.doc_id, rows.role, rows.body, strict=True):
+        groups.setdefault((key, doc), {})[role] = None
+        names.setdefault(key, {})[body] = None
+    roles = pd.DataFrame({"body_key": [k for k, _ in groups], "doc_id": [d for _, d in groups],
+                          "roles": [";".join(r) for r in groups.values()]})
+    return roles, {key: ";".join(found) for key, found in names.items()}
 
 
 def _leaders(texts: list[str]) -> tuple[list[int], list[float]]:
