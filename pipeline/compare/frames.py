@@ -58,11 +58,23 @@ def _nfc_column(column: pd.Series) -> pd.Series:
     if pd.api.types.is_string_dtype(column) and column.dtype != object:
         # Arrow strings, and the run's own column when it is NFC already (a fresh run's
         # are): as Python objects, copies of a run's text took three times its memory.
+        if _clean(column):
+            return column
         text = column.fillna("").str.normalize("NFC").str.strip()
         return column if column.notna().all() and text.equals(column) else text
     if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub":
         return column.astype("str")  # numpy ints and booleans: never missing, str() of each
     return pd.Series([nfc(v) for v in column], index=column.index, dtype="str")
+
+
+def _clean(column: pd.Series) -> bool:
+    """Whether every cell is present, NFC and stripped already, checked in one pass.
+
+    Why: a run's own text is, and pandas normalises Arrow strings one Python call per
+    cell into a new array: 1.4 s for one column of 435,000 headings, three times this.
+    """
+    return not column.hasnans and all(
+        unicodedata.is_normalized("NFC", v) and v == v.strip() for v in column.array.tolist())
 
 
 def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
