@@ -133,15 +133,18 @@ def _outcome(future: Any, seconds: float) -> Any:
 
 def dask_setup(worker: object = None) -> None:
     """Dask's preload hook (``dask worker ... --preload pipeline.executors``): import the
-    stages and load the shipped language model before the worker's first document.
+    stages, load the shipped language model and run the stages once on a small plan
+    (:func:`pipeline.process.warm`) before the worker's first document.
 
     Why: a pool worker is forked from the run, with both already in memory; a Dask worker
     starts empty and paid for them (a few seconds) inside the run, on its first document.
     """
     from pipeline import tasks  # noqa: F401 - imported for the stages it loads
+    from pipeline.process import warm
     from pipeline.repair.lm import default_model
 
     default_model()
+    warm()
 
 
 def executor_for(scheduler: object, workers: int, memory_mb: int):

@@ -56,6 +56,22 @@ def test_a_local_dask_cluster_gives_the_pools_tables(pool_run, tmp_path):
     assert len(outputs(pool_run)) > 15
 
 
+def _tagger_loaded() -> bool:
+    import sys
+
+    return "underthesea" in sys.modules
+
+
+def test_workers_started_with_the_readme_preload_are_warm_before_their_first_document():
+    """`dask worker --preload pipeline.executors` (README): each worker process has run the
+    stages once, so its first document does not pay for loading them (underthesea's tagger)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, preload=["pipeline.executors"]) as cluster, \
+            distributed.Client(cluster) as client:
+        assert list(client.run(_tagger_loaded).values()) == [True]
+
+
 def test_a_rerun_mines_only_new_files_and_equals_a_fresh_run(tmp_path):
     folder = tmp_path / "in"
     shutil.copytree(RAW, folder)
