@@ -61,3 +61,11 @@ def test_a_limit_in_an_earlier_year_says_who_qualifies_and_a_day_of_next_year_is
                  "II. TỔ CHỨC THỰC HIỆN",
                  "- Các xã báo cáo kết quả về Sở Y tế trước ngày 31 tháng 01 của năm tiếp theo.") == [
         ("", "yearly", "periodic", "trước ngày 31 tháng 01 của năm tiếp theo")]
+
+
+def test_a_day_of_the_last_month_of_a_quarter_or_of_the_next_month_is_a_rhythm(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                 "- Các xã gửi báo cáo tiến độ trước ngày 15 tháng cuối của quý.",
+                 "- Các phòng gửi báo cáo tháng trước ngày 05 của tháng kế tiếp.") == [
+        ("", "quarterly", "periodic", "trước ngày 15 tháng cuối của quý"),
+        ("", "monthly", "periodic", "trước ngày 05 của tháng kế tiếp")]

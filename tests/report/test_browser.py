@@ -202,11 +202,33 @@ def test_the_repair_page_shows_the_restored_letters(samples):
     assert html.count("<ins>") > 100 and 'class="dl del"' in html
 
 
+# A department's plan implementing x15 (the province's digital-transformation plan): it
+# restates two of the province's tasks for itself and leaves the others out.
+CHILD = """SỞ Y TẾ TỈNH TUYÊN QUANG
+Số: 35/KH-SYT
+Tuyên Quang, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Chuyển đổi số ngành Y tế năm 2026
+Thực hiện Kế hoạch số 210/KH-UBND ngày 18/12/2025 của Ủy ban nhân dân tỉnh Tuyên Quang về chuyển \
+đổi số tỉnh Tuyên Quang năm 2026, Sở Y tế ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+- Cụ thể hóa nhiệm vụ chuyển đổi số của tỉnh năm 2026 trong ngành Y tế.
+II. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở
+- Xây dựng kế hoạch chuyển đổi số năm 2026 của các đơn vị trực thuộc, hoàn thành trước ngày 31/01/2026.
+- Báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ định kỳ hằng quý trước ngày 05 của tháng \
+cuối quý để tổng hợp.
+"""
+
+
 @pytest.fixture(scope="module")
 def parent_and_child(tmp_path_factory) -> Path:
-    """Two plans of tests/data/extra: a province plan and a department's plan implementing it."""
-    out = tmp_path_factory.mktemp("cascade") / "out"
-    run_cli([EXTRA / "x15_ubnd_tinh_chuyen_doi_so_bang.txt", EXTRA / "x05_so_y_te_sot_xuat_huyet.txt"], out)
+    """A province plan of tests/data/extra and a department's plan implementing it."""
+    folder = tmp_path_factory.mktemp("cascade")
+    child = folder / "so_y_te_chuyen_doi_so.txt"
+    child.write_text(CHILD, encoding="utf-8")
+    out = folder / "out"
+    run_cli([EXTRA / "x15_ubnd_tinh_chuyen_doi_so_bang.txt", child], out)
     return out
 
 
