@@ -69,3 +69,11 @@ def test_a_day_of_the_last_month_of_a_quarter_or_of_the_next_month_is_a_rhythm(m
                  "- Các phòng gửi báo cáo tháng trước ngày 05 của tháng kế tiếp.") == [
         ("", "quarterly", "periodic", "trước ngày 15 tháng cuối của quý"),
         ("", "monthly", "periodic", "trước ngày 05 của tháng kế tiếp")]
+
+
+def test_the_day_an_event_is_held_under_its_time_label_is_within_that_day(make_plan):
+    """"2. Thời gian: 14 giờ 00 phút, ngày 16/11/2020" says when the meeting happens, not a
+    span that ends there."""
+    assert _rows(make_plan, "I. NỘI DUNG", "1. Hội nghị tổng kết công tác chi trả năm 2025.",
+                 "2. Thời gian: 14 giờ 00 phút, ngày 26/12/2025 (thứ sáu).", "3. Địa điểm: Hội trường UBND tỉnh.") == [
+        ("2025-12-26", "", "within", "14 giờ 00 phút, ngày 26/12/2025")]
