@@ -66,6 +66,8 @@ class _Rx:
     not_statement: re.Pattern[str]
     condition: re.Pattern[str]
     topic_clause: re.Pattern[str]
+    function_note: re.Pattern[str]
+    not_subject: re.Pattern[str]
 
 
 @cache
@@ -103,6 +105,8 @@ def _rx() -> _Rx:
         not_statement=patterns.regex("bodies", "statement_start"),
         condition=patterns.regex("roles", "condition_clause"),
         topic_clause=patterns.regex("roles", "topic_clause"),
+        function_note=patterns.regex("roles", "function_note"),
+        not_subject=patterns.regex("bodies", "not_subject"),
     )
 
 
@@ -315,20 +319,93 @@ def find_subject(sentence: str) -> Subject | None:
         if head < 0 and prefix in ("requested", "assigned"):
             # "Giao công chức Tài chính ...": after the verb a named body may start in lower case
             head = head_at(sentence[:at] + capital_first(sentence[at:]), at)
+        duty = _duty_subject_end(sentence, at) if head < 0 and prefix != "topic" else -1
+        if duty > 0 and (prefix or at == 0):
+            head = duty  # "Giảng viên chấm bài thu hoạch có trách nhiệm nộp điểm ...": an office
         if head > 0 and (prefix or at == 0 or _lower_after_comma(sentence, at)):
             end = _topic_end(sentence, at) if prefix == "topic" else -1
             if end < 0:
-                end = name_end(sentence, at, head)
+                end = duty if duty > 0 else _duty_end(sentence, at, name_end(sentence, at, head))
             if prefix in ("requested", "assigned"):
                 end = _listed_after(sentence, end)
             rest = sentence[end:].lstrip(" ,:-–")
-            if prefix != "topic" and rx.not_statement.match(sentence[end:].lstrip(" -–")):
-                return None
+            after = sentence[end:].lstrip(" -–")
+            if (prefix != "topic" and rx.not_statement.match(after)
+                    and not rx.function_note.match(" " + after) and not _DUTY.match(after.lstrip(" ,"))):
+                return None  # "Sở Tài chính | trong phạm vi chức năng, ...": a note, then the statement
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
             body = _DANGLING.sub("", sentence[at:end])
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return _main_clause_subject(sentence)
+
+
+# The duty formula of regulations and plans: "<who> có trách nhiệm / chịu trách nhiệm ...".
+_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm\b")
+# Words that may open a name's complement before the duty formula ("Cơ quan | của người ra
+# quyết định kiểm tra có trách nhiệm", "Các đơn vị có liên quan | thuộc Bộ ...").
+_COMPLEMENT = re.compile(r"(?:của|thuộc|trực thuộc|tại|trong|đến|ở|nơi|trên)\s")
+# A modal before the duty formula is the statement's ("... ven rừng | phải có trách nhiệm").
+_MODAL_END = re.compile(r"\s+(?:phải|sẽ|cần|đều)\s*$")
+# Between a name and the duty formula: punctuation that ends a name, "là" (a copula), a
+# condition ("khi", "thì", "nếu", "mà") or a conjunction right before the formula.
+_GAP_STOP = re.compile(r"[;:.()“”\"]|\s(?:là|khi|thì|nếu|mà)\s|\s(?:và|hoặc)\W*$")
+# A duty phrase's subject holds at most this many words (syllables).
+_DUTY_WORDS = 20
+
+
+def _duty_end(sentence: str, at: int, end: int) -> int:
+    """The end of a group's name that runs on to the duty formula, else ``end``.
+
+    "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách
+    nhiệm ...", "Cơ quan, tổ chức, đơn vị cấp trên trực tiếp có trách nhiệm ...": regulations
+    narrow a group by a clause the tagger cuts; "có / chịu trách nhiệm" says where the name
+    ends. Not when the words between hold another body ("Sở Y tế hướng dẫn các đơn vị có
+    trách nhiệm"), "là", a condition, or "và" / a comma before the formula (a statement of
+    the body's own); a named body goes on only with a complement ("của", "thuộc", "tại" ...);
+    a note of function ("trong phạm vi chức năng, nhiệm vụ ...") is no part of the name.
+    """
+    rx = _rx()
+    duty = _DUTY.search(sentence, end, end + 200)
+    if not duty:
+        return end
+    gap = sentence[end:duty.start()]
+    name = sentence[at:end]
+    qualified = bool(re.search(rf"(?:{rx.qualifier.pattern})$", name))
+    group = qualified or bool(rx.collective.match(name) or rx.person_office.match(name)
+                              or rx.leader.match(name))
+    gap = _MODAL_END.sub("", gap)
+    if (not gap.strip(" ,") or _GAP_STOP.search(" " + gap)
+            or len(gap.split()) > _DUTY_WORDS or _names_a_body(gap)
+            or not (group or _COMPLEMENT.match(gap.lstrip()))
+            or gap.rstrip().endswith(",") and not qualified):
+        return end
+    if note := rx.function_note.search(gap):
+        return end + note.start() if gap[:note.start()].strip() else end
+    return end + len(gap.rstrip(" ,"))
+
+
+def _names_a_body(text: str) -> bool:
+    """Some word of ``text`` opens a body's name ("hướng dẫn | các đơn vị")."""
+    return any(head_at(text, m.start()) >= 0 for m in re.finditer(r"(?<!\w)\w", text))
+
+
+def _duty_subject_end(sentence: str, at: int) -> int:
+    """The end of an office or a party no head list knows, when the duty formula follows it
+    ("Giảng viên chấm bài thu hoạch có trách nhiệm ...", "Thành viên Đoàn kiểm tra có trách
+    nhiệm ...", "Người lao động có trách nhiệm ..."), else -1: a noun phrase opening the
+    sentence, in a few words, not a nominalised act ("Việc thanh toán ...") nor a thing
+    whose agent follows "do" ("Kinh phí ... do Trung tâm chịu trách nhiệm")."""
+    duty = _DUTY.search(sentence, at, at + 160)
+    if not duty:
+        return -1
+    name = _MODAL_END.sub("", sentence[at:duty.start()].rstrip())
+    words = name.split()
+    if (not words or len(words) > _DUTY_WORDS or not starts_capital(name) or words[-1] in ("và", "hoặc")
+            or name.endswith(",") or re.search(r"[;:.()“”\"]|\sdo\s", name)
+            or _rx().not_subject.match(name)):
+        return -1
+    return at + len(name) if _tags(sentence[at:duty.end()])[0][1] in ("N", "Nc", "L") else -1
 
 
 def _main_clause_subject(sentence: str) -> Subject | None:
@@ -406,7 +483,7 @@ def _split_part(part: str) -> list[str]:
         if (comma and rx.unit_heads.match(left) and rx.parent_heads.match(right)
                 and not left.endswith(")")):  # "Trung tâm ... (Sở Nội vụ)" names its parent
             continue
-        if _group_after_body(left, right):
+        if _group_after_body(left, right) or not comma and _group_after_group(left, right):
             return [left, *_split_part(right)]
         if (comma or collective) and not rx.named.match(right):
             continue
@@ -428,6 +505,18 @@ def _group_after_body(left: str, right: str) -> bool:
     return (bool(rx.named.match(left)) and not rx.quantified.match(left)
             and not rx.leader.match(left) and not rx.person_office.match(left)
             and not rx.quantified.match(last) and bool(rx.group_start.match(right)))
+
+
+def _group_after_group(left: str, right: str) -> bool:
+    """Two groups joined by "và", the first narrowed to a whole addressee of its own ("Các sở,
+    cơ quan trực thuộc Sở | và các cơ quan liên quan", "Các sở, ban, ngành Thành phố | và các
+    cơ quan, tổ chức khác có liên quan"). Not kinds that share one "Các" ("Các cơ quan, đơn vị
+    và các tổ chức đoàn thể" is one group) nor a person's office ("Thủ trưởng các sở, ...")."""
+    rx = _rx()
+    last = re.sub(r"^(?i:(?:các|mỗi|từng)\s+)", "", re.split(r",\s*", left)[-1])
+    return (bool(rx.collective.match(left)) and not rx.leader.match(left)
+            and not rx.person_office.match(left) and bool(rx.group_start.match(right))
+            and not re.fullmatch(rf"(?:{rx.kind.pattern})", last.casefold()))
 
 
 def split_glued(cell: str) -> list[str]:

@@ -1,0 +1,89 @@
+"""Responsibilities in the writing of regulations and plans' duty lists: the duty formula
+("<who> có trách nhiệm ..."), offices no head list knows, groups narrowed by a clause, two
+groups joined by "và"."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.bodies import find_subject, split_bodies
+from pipeline.extract.responsibilities import find_responsibilities
+
+HEAD = ("QUY CHẾ", "Bồi dưỡng cán bộ năm 2026")
+
+
+def _pairs(make_plan, *lines):
+    return [(r.body, r.role) for r in find_responsibilities(make_plan(*HEAD, *lines))]
+
+
+# (sentence, the subject's name): the duty formula says where the name ends.
+DUTY_NAMES = [
+    # an office or a party that no head list knows
+    ("Giảng viên chấm bài có trách nhiệm nộp điểm cho phòng đào tạo.", "Giảng viên chấm bài"),
+    ("Thành viên Tổ công tác có trách nhiệm báo cáo Tổ trưởng.", "Thành viên Tổ công tác"),
+    ("Người lao động có trách nhiệm chấp hành nội quy.", "Người lao động"),
+    ("Doanh nghiệp, hợp tác xã tự chủ tài chính có trách nhiệm bố trí nguồn lực.",
+     "Doanh nghiệp, hợp tác xã tự chủ tài chính"),
+    # a group narrowed by a clause the tagger cuts
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán.",
+     "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"),
+    ("Cơ quan, tổ chức, đơn vị cấp trên trực tiếp có trách nhiệm xác minh.",
+     "Cơ quan, tổ chức, đơn vị cấp trên trực tiếp"),
+    ("Cơ quan của người ra quyết định thanh tra có trách nhiệm lưu trữ hồ sơ.",
+     "Cơ quan của người ra quyết định thanh tra"),
+    ("Các đơn vị ven sông phải có trách nhiệm bảo vệ đê.", "Các đơn vị ven sông"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "body"), DUTY_NAMES)
+def test_the_duty_formula_ends_the_name(sentence: str, body: str) -> None:
+    subject = find_subject(sentence)
+    assert subject is not None and subject.body == body
+
+
+NOT_DUTY_NAMES = [
+    # another body between: the statement's object, not the name
+    ("Sở Y tế hướng dẫn các đơn vị có trách nhiệm báo cáo.", "Sở Y tế"),
+    # a statement of the body's own before the formula
+    ("Sở Công Thương là cơ quan chủ trì, có trách nhiệm tham mưu.", "Sở Công Thương"),
+    ("UBND các xã tổ chức thực hiện, có trách nhiệm báo cáo kết quả.", "UBND các xã"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "body"), NOT_DUTY_NAMES)
+def test_the_duty_formula_does_not_swallow_a_statement(sentence: str, body: str) -> None:
+    subject = find_subject(sentence)
+    assert subject is not None and subject.body == body
+
+
+@pytest.mark.parametrize("sentence", [
+    "Việc thanh toán có trách nhiệm bảo đảm đúng hạn.",
+    "Trường hợp chậm trễ có trách nhiệm giải trình.",
+    "Kinh phí cấp lại giấy chứng nhận do Trung tâm chịu trách nhiệm.",
+])
+def test_an_act_or_a_condition_is_no_office(sentence: str) -> None:
+    assert find_subject(sentence) is None
+
+
+def test_a_note_of_function_after_a_group_is_no_part_of_it() -> None:
+    subject = find_subject("Các sở, ban, ngành trong phạm vi, quyền hạn, nhiệm vụ của mình có trách nhiệm triển khai.")
+    assert subject is not None and subject.body == "Các sở, ban, ngành"
+
+
+@pytest.mark.parametrize(("name", "bodies"), [
+    ("Các sở, cơ quan trực thuộc Sở và các cơ quan liên quan",
+     ["Các sở, cơ quan trực thuộc Sở", "Các cơ quan liên quan"]),
+    ("Các sở, ban, ngành Thành phố và các cơ quan, tổ chức khác có liên quan",
+     ["Các sở, ban, ngành Thành phố", "Các cơ quan, tổ chức khác có liên quan"]),
+    # kinds that share one "Các" stay one group
+    ("Các cơ quan, đơn vị và các tổ chức đoàn thể", ["Các cơ quan, đơn vị và các tổ chức đoàn thể"]),
+])
+def test_two_groups_joined_by_and(name: str, bodies: list[str]) -> None:
+    assert split_bodies(name) == bodies
+
+
+def test_offices_in_a_regulation_are_given_their_duties(make_plan):
+    assert _pairs(make_plan, "Điều 7. Quản lý điểm",
+                  "1. Giảng viên chấm bài có trách nhiệm nộp điểm chậm nhất 03 ngày.",
+                  "2. Cơ quan của người ra quyết định có trách nhiệm lưu trữ hồ sơ.") == [
+        ("Giảng viên chấm bài", "assigned"), ("Cơ quan của người ra quyết định", "assigned")]
