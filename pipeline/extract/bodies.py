@@ -408,6 +408,13 @@ def _duty_subject_end(sentence: str, at: int) -> int:
     return at + len(name) if _tags(sentence[at:duty.end()])[0][1] in ("N", "Nc", "L") else -1
 
 
+def states_a_task(subject: Subject) -> bool:
+    """The subject is a body and its statement opens with a verb ("Sở KH&CN | chủ trì hướng
+    dẫn"), not the rest of a name the tagger cut ("Ban Quản lý các khu | công nghệ cao", "Cơ
+    quan | tham mưu": a kind is no body)."""
+    return bool(_rx().name_stops.match(subject.rest.lstrip(" ,"))) and not _bare_kind(subject.body)
+
+
 def _main_clause_subject(sentence: str) -> Subject | None:
     """The subject of the main clause after a condition or a topic ("Trường hợp ... thì người
     đứng đầu cơ quan, tổ chức, đơn vị kịp thời báo cáo"), else None."""

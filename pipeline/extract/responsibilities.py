@@ -23,6 +23,7 @@ from pipeline.extract.bodies import (
     same_body,
     split_bodies,
     split_glued,
+    states_a_task,
 )
 from pipeline.extract.common import (
     Unit,
@@ -183,10 +184,24 @@ def _table_rows(doc_id: str, table: tuple[Row, ...]) -> Iterator[Responsibility]
         task = lower_first(row.text("task"))
         for role in _TABLE_ROLES:
             cell = row.cells.get(role)
-            if cell is None:
-                continue
-            for body in _listed_bodies(cell.text):
-                yield _row(doc_id, cell, body, role, task)
+            if cell is not None:
+                yield from _cell_rows(doc_id, cell, role, task)
+
+
+def _cell_rows(doc_id: str, cell: Unit, role: BodyRole, task: str) -> Iterator[Responsibility]:
+    """The bodies of one cell in the column's role; a cell that states who does what ("Sở
+    KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố ...") gives
+    each later statement's bodies the role its verb says (the first keeps the column's role
+    unless its verb says lead or coordinate)."""
+    for i, clause in enumerate(c for c in re.split(r"\s*[;\n]\s*", cell.text) if c.strip()):
+        subject = find_subject(tidy(clause))
+        if subject and not subject.prefix and states_a_task(subject):
+            roles = clause_roles(subject.rest)
+            roles = [role] if i == 0 and roles == ["assigned"] else roles
+            yield from (_row(doc_id, cell, body, r, task)
+                        for body in split_bodies(tidy(subject.body)) for r in roles)
+            continue
+        yield from (_row(doc_id, cell, body, role, task) for body in _listed_bodies(clause))
 
 
 def _silent_owners(plan: Plan, owners: Owners, rows: list[Responsibility], lists: set[str]

@@ -87,3 +87,14 @@ def test_offices_in_a_regulation_are_given_their_duties(make_plan):
                   "1. Giảng viên chấm bài có trách nhiệm nộp điểm chậm nhất 03 ngày.",
                   "2. Cơ quan của người ra quyết định có trách nhiệm lưu trữ hồ sơ.") == [
         ("Giảng viên chấm bài", "assigned"), ("Cơ quan của người ra quyết định", "assigned")]
+
+
+def test_a_cell_that_states_who_does_what_gives_each_body_its_role(make_plan):
+    assert _pairs(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                  "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |",
+                  "|---|---|---|---|---|",
+                  "| 1 | Công bố dữ liệu mở | Sở Tài chính chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã "
+                  "thực hiện công bố dữ liệu | Sở Tư pháp | Hằng năm |",
+                  "| 2 | Đào tạo kỹ năng số | Sở Nội vụ theo dõi, báo cáo | Cơ quan tham mưu | Năm 2026 |") == [
+        ("Sở Tài chính", "lead"), ("Các sở, ngành", "assigned"), ("UBND cấp xã", "assigned"),
+        ("Sở Tư pháp", "coordinate"), ("Sở Nội vụ", "lead"), ("Cơ quan tham mưu", "coordinate")]
