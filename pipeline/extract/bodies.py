@@ -408,6 +408,18 @@ def _duty_subject_end(sentence: str, at: int) -> int:
     return at + len(name) if _tags(sentence[at:duty.end()])[0][1] in ("N", "Nc", "L") else -1
 
 
+# An office named by a label holds at most this many syllables ("Ban cán sự lớp").
+_LABEL_WORDS = 6
+
+
+def is_office_label(label: str) -> bool:
+    """A short label opening in a capital, no act, topic or list in it ("Ban cán sự lớp",
+    "Giáo vụ"; not "Thời gian", "Nội dung"): among duties, it can name an office."""
+    words = label.split()
+    return (0 < len(words) <= _LABEL_WORDS and starts_capital(label) and "," not in label
+            and not _rx().not_subject.match(label))
+
+
 def states_a_task(subject: Subject) -> bool:
     """The subject is a body and its statement opens with a verb ("Sở KH&CN | chủ trì hướng
     dẫn"), not the rest of a name the tagger cut ("Ban Quản lý các khu | công nghệ cao", "Cơ

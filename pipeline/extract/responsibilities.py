@@ -39,6 +39,7 @@ from pipeline.extract.statements import (
     Owners,
     assignment_line,
     clause_roles,
+    duty_line,
     empty_label,
     executing_bodies,
     is_boilerplate,
@@ -108,6 +109,10 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
         if executing := executing_bodies(text):
             rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
                         for body in executing)
+            continue
+        if office := duty_line(text, owner):
+            name, duties = office
+            rows.extend(_row(doc_id, sentence, name, role, duties) for role in clause_roles(duties))
             continue
         subject = _relayed(find_subject(text))
         if subject and subject.prefix != "topic" and owner and any(
@@ -213,7 +218,7 @@ def _silent_owners(plan: Plan, owners: Owners, rows: list[Responsibility], lists
     for block in plan.blocks_with_role("heading"):
         found = owners.own(block)
         if (not found or block.section_id in lists or _only_quotas(plan, block)
-                or _umbrella(owners, plan, block)):
+                or _umbrella(owners, plan, block) or _duties_of_others(found[0], block, rows)):
             continue
         owner = found[0]
         role: BodyRole = "requested" if owner.requested else "assigned"
@@ -229,6 +234,16 @@ def _umbrella(owners: Owners, plan: Plan, heading: Block) -> bool:
     sub = heading.section_id + "."
     return any(b.section_id.startswith(sub) and b.line.start > heading.line.start and owners.own(b)
                for b in plan.blocks_with_role("heading"))
+
+
+def _duties_of_others(owner: Owner, heading: Block, rows: list[Responsibility]) -> bool:
+    """A heading of duties whose lines name their own offices ("4. Trách nhiệm của các tổ
+    chức, cá nhân trong quản lý lớp học:" over "- Ban Giám đốc Trung tâm: ...", "- Trách
+    nhiệm của giáo vụ: ..."): the duties are theirs, not the heading's group's."""
+    sub = heading.section_id + "."
+    return owner.duties and any(
+        (r.section_id == heading.section_id or r.section_id.startswith(sub))
+        and not any(same_body(r.body, b) for b in owner.bodies) for r in rows)
 
 
 def _only_quotas(plan: Plan, heading: Block) -> bool:

@@ -18,6 +18,7 @@ from pipeline.extract.bodies import (
     find_subject,
     head_at,
     is_name_only,
+    is_office_label,
     name_end,
     split_bodies,
     strip_role_note,
@@ -34,6 +35,7 @@ class Owner:
     bodies: tuple[str, ...]
     requested: bool
     written: str
+    duties: bool = False  # headed "Trách nhiệm của ..." / "Nhiệm vụ của ...": lines may name offices
 
 
 @dataclass(frozen=True)
@@ -129,20 +131,39 @@ def clause_roles(statement: str) -> list[BodyRole]:
     when a later clause opens with one.
 
     "bảo đảm kinh phí ...; phối hợp với Phòng Tham mưu ..." gives the body a
-    task of its own and a part in another's: assigned and coordinate. A later
-    clause of plain work ("...; báo cáo kết quả") is part of the first task.
-    A clause with a subject of its own belongs to that subject.
+    task of its own and a part in another's: assigned and coordinate; so does
+    "phối hợp với ... thẩm định ...; hướng dẫn lập dự toán": a part in another's
+    task, then work of its own. After a task the body leads or does, a later
+    clause of plain work ("...; báo cáo kết quả") is part of that task. A
+    clause with a subject of its own belongs to that subject.
     """
     roles = [role_of(statement)]
     for clause in statement.split(";")[1:]:
         if find_subject(clause.strip()):
             break
         role = role_of(clause)
-        if role != "assigned" and role not in roles:
+        if (role != "assigned" or roles == ["coordinate"]) and role not in roles:
             roles.append(role)
     if "lead" not in roles and statement_patterns().lead_after_comma.search(statement.split(";")[0]):
         roles.append("lead")  # "chịu trách nhiệm chỉ đạo chung, chủ trì các hội nghị"
     return roles
+
+
+def duty_line(text: str, owner: Owner | None) -> tuple[str, str] | None:
+    """(office, its statement) of a line that names whose duties follow its colon, else None.
+
+    Regulations list duties so: "- Trách nhiệm của giáo vụ: giám sát ...", and, under a
+    heading of duties ("4. Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp học:"), "-
+    Ban cán sự lớp: Phối hợp với ...": offices no head list knows, named by the label.
+    """
+    label, colon, after = text.strip(" -–+•").partition(":")
+    if not colon or not after.strip():
+        return None
+    if duty := statement_patterns().duty.match(label.strip()):
+        return _duty_body(duty.group("body"))[0], after.strip()
+    if owner and owner.duties and is_office_label(label.strip()) and role_of(label) == "assigned":
+        return capital_first(label.strip()), after.strip()
+    return None
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -279,7 +300,7 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     if duty := statement_patterns().duty.match(label.strip()):
         named, statement = _duty_body(duty.group("body"))
         statement = " ".join((statement, after.strip())).strip()
-        return Owner(tuple(split_bodies(named)), requested, named), statement
+        return Owner(tuple(split_bodies(named)), requested, named, duties=True), statement
     sub = block.section_id + "."
     has_children = any((b.section_id == block.section_id or b.section_id.startswith(sub))
                        and b is not block for b in plan.blocks)
@@ -303,10 +324,13 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
 def _duty_body(text: str) -> tuple[str, str]:
     """(body, its statement) after "Trách nhiệm của": "Sở Tư pháp hướng dẫn, tổ chức thực hiện
     ..." names the body and its task in one line; "Tổ tiếp công dân, xử lý đơn thư" has no known
-    head, and all of it is the name."""
+    head, and all of it is the name; a scope after the name ("trong quản lý lớp học") is no task."""
     head = head_at(capital_first(text))
     end = len(text) if head < 0 or is_name_only(text) else name_end(capital_first(text), 0, head)
-    return capital_first(tidy(text[:end])), text[end:].strip(" ,")
+    rest = text[end:].strip(" ,")
+    if patterns.regex("bodies", "statement_start").match(rest):
+        rest = ""  # "Trách nhiệm của các tổ chức, cá nhân | trong quản lý lớp học": a scope, no task
+    return capital_first(tidy(text[:end])), rest
 
 
 def owner_of(section_id: str, owners: dict[str, tuple[Owner, str]]) -> Owner | None:

@@ -98,3 +98,25 @@ def test_a_cell_that_states_who_does_what_gives_each_body_its_role(make_plan):
                   "| 2 | Đào tạo kỹ năng số | Sở Nội vụ theo dõi, báo cáo | Cơ quan tham mưu | Năm 2026 |") == [
         ("Sở Tài chính", "lead"), ("Các sở, ngành", "assigned"), ("UBND cấp xã", "assigned"),
         ("Sở Tư pháp", "coordinate"), ("Sở Nội vụ", "lead"), ("Cơ quan tham mưu", "coordinate")]
+
+
+def test_lines_naming_whose_duties_follow_give_those_offices_rows(make_plan):
+    assert _pairs(make_plan, "Điều 5. Quản lý lớp học",
+                  "4. Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp học:",
+                  "- Ban Giám đốc Trung tâm: chỉ đạo quản lý lớp học theo đúng quy chế.",
+                  "- Trách nhiệm của giáo vụ: giám sát việc giảng dạy theo kế hoạch.",
+                  "- Ban cán sự lớp: Phối hợp với chủ nhiệm lớp thực hiện kế hoạch học tập.") == [
+        ("Ban Giám đốc Trung tâm", "assigned"), ("Giáo vụ", "assigned"), ("Ban cán sự lớp", "coordinate")]
+
+
+def test_a_topic_label_among_duties_names_no_office(make_plan):
+    assert _pairs(make_plan, "Điều 3. Trách nhiệm của Tổ công tác",
+                  "- Thời hạn hoàn thành: Quý I/2026.",
+                  "- Tổng hợp kết quả, báo cáo Ban Chỉ đạo.") == [("Tổ công tác", "assigned")]
+
+
+def test_work_of_its_own_after_a_part_in_anothers(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Tài chính: Phối hợp với Sở Công Thương thẩm định kinh phí; hướng dẫn lập dự toán.",
+                  "2. Sở Nội vụ: Chủ trì tổng hợp; báo cáo kết quả.") == [
+        ("Sở Tài chính", "coordinate"), ("Sở Tài chính", "assigned"), ("Sở Nội vụ", "lead")]
