@@ -59,6 +59,8 @@ class StatementPatterns:
     duty_list: re.Pattern[str]
     topic: re.Pattern[str]
     relay: re.Pattern[str]
+    opening: re.Pattern[str]
+    role_after_opening: re.Pattern[str]
 
 
 @cache
@@ -82,6 +84,8 @@ def statement_patterns() -> StatementPatterns:
         duty_list=patterns.regex("roles", "duty_list"),
         relay=patterns.regex("roles", "relay"),
         topic=patterns.regex("roles", "topic_prefix"),
+        opening=patterns.regex("roles", "opening_clause"),
+        role_after_opening=patterns.regex("roles", "role_after_opening"),
         partners=re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<named>[^;]*)", re.IGNORECASE),
     )
 
@@ -115,7 +119,8 @@ def empty_label(text: str) -> bool:
 
 
 def role_of(statement: str) -> BodyRole:
-    """lead / coordinate / assigned from the words that open a task statement."""
+    """lead / coordinate / assigned from the words that open a task statement, past an
+    opening clause ("Trong phạm vi, lĩnh vực quản lý của mình, chủ động phối hợp ...")."""
     rx = statement_patterns()
     text = rx.statement_prefix.sub("", statement.strip(" -–:,"), count=1)
     text = rx.adverbs.sub("", text, count=1) if rx.adverbs.match(text) else text
@@ -123,6 +128,8 @@ def role_of(statement: str) -> BodyRole:
         return "lead"
     if rx.coordinate.match(text):
         return "coordinate"
+    if rx.opening.match(text) and (later := rx.role_after_opening.search(text.split(";")[0], 0, 200)):
+        return "lead" if later.group("lead") else "coordinate"
     return "assigned"
 
 
