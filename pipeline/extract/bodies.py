@@ -336,8 +336,29 @@ def find_subject(sentence: str) -> Subject | None:
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
             body = _DANGLING.sub("", sentence[at:end])
+            if prefix not in ("requested", "assigned") and _cut_kind(body, rest):
+                return None
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return _main_clause_subject(sentence)
+
+
+def _cut_kind(body: str, rest: str) -> bool:
+    """A bare kind of body before words that go on naming it ("Các cơ quan | chuyên môn từ tỉnh
+    ...", "Cơ quan | có thẩm quyền giải quyết ...", "Các xã, | phường: Nếu ..."): the tagger cut
+    the name, and "the bodies of a kind" is no body. A kind followed by its statement ("Các đơn
+    vị | chủ động liên hệ ...", "Các tổ | bắt đầu tiếp công dân") or counted ("Mỗi thôn chọn
+    ...") stays, and so does a territory ("Thành phố quyết định ...")."""
+    rx = _rx()
+    kind = re.fullmatch(r"(?i:(?:các|từng)\s+)?(?P<kind>\S+(?:\s+\S+)?)", body.strip())
+    if (kind is None or body.strip() in patterns.load("bodies")["territorial"]
+            or not rx.kind.fullmatch(kind.group("kind").casefold())):
+        return False
+    if rx.name_stops.match(rest) or rx.openers.match(capital_first(rest)) or not rest.strip():
+        return False
+    token, tag, _ = _tags(rest[:80])[0]
+    listed = rest[len(token):].lstrip().startswith(",")
+    return tag != "V" or token in _QUALIFYING_VERBS or listed
+
 
 
 # The duty formula of regulations and plans: "<who> có trách nhiệm / chịu trách nhiệm ...".
@@ -350,6 +371,8 @@ _MODAL_END = re.compile(r"\s+(?:phải|sẽ|cần|đều)\s*$")
 # Between a name and the duty formula: punctuation that ends a name, "là" (a copula), a
 # condition ("khi", "thì", "nếu", "mà") or a conjunction right before the formula.
 _GAP_STOP = re.compile(r"[;:.()“”\"]|\s(?:là|khi|thì|nếu|mà)\s|\s(?:và|hoặc)\W*$")
+# Verbs that narrow a kind rather than state its task ("Cơ quan | có thẩm quyền ...").
+_QUALIFYING_VERBS = {"có", "được", "đã", "đang", "thuộc", "trực thuộc"}
 # A duty phrase's subject holds at most this many words (syllables).
 _DUTY_WORDS = 20
 

@@ -120,3 +120,23 @@ def test_work_of_its_own_after_a_part_in_anothers(make_plan):
                   "1. Sở Tài chính: Phối hợp với Sở Công Thương thẩm định kinh phí; hướng dẫn lập dự toán.",
                   "2. Sở Nội vụ: Chủ trì tổng hợp; báo cáo kết quả.") == [
         ("Sở Tài chính", "coordinate"), ("Sở Tài chính", "assigned"), ("Sở Nội vụ", "lead")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cơ quan có thẩm quyền giải quyết đối chiếu thông báo nộp tiền.",
+    "Các cơ sở đã lập hồ sơ thiết kế gửi cơ quan Công an.",
+    "Các cơ quan chuyên môn từ tỉnh đến địa phương thi đua làm tốt công tác.",
+])
+def test_a_kind_cut_from_its_name_is_no_body(sentence: str) -> None:
+    assert find_subject(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("Các đơn vị chủ động liên hệ với Văn phòng.", "Các đơn vị"),
+    ("Mỗi thôn chọn 02 gương điển hình.", "Mỗi thôn"),
+    ("Các tổ bắt đầu tiếp công dân từ ngày 04/02/2026.", "Các tổ"),
+    ("Thành phố chỉ đạo điểm tại hai xã.", "Thành phố"),
+])
+def test_a_kind_with_its_statement_is_a_body(sentence: str, body: str) -> None:
+    subject = find_subject(sentence)
+    assert subject is not None and subject.body == body
