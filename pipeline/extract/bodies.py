@@ -19,6 +19,7 @@ from pipeline.extract.common import capital_first, starts_capital
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.letters import UPPER
 from pipeline.lang.tiers import tier_words
+from pipeline.models import Plan
 from pipeline.patterns import alternation
 
 # Tags that end a body's name: verb, adjective, adverb, preposition.
@@ -637,6 +638,30 @@ def is_name_only(label: str) -> bool:
         return True
     head = head_at(label)
     return head >= 0 and name_end(label, 0, head) >= len(label.rstrip(" .:"))
+
+
+# A short name a document gives a body it has just named in full: "Trung tâm chính trị xã,
+# phường, đặc khu (sau đây gọi tắt là Trung tâm)". Not "gọi chung là" (a group's name).
+_SHORT_NAME = re.compile(r"\((?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|viết\s+tắt\s+là)\s*[“\"]?"
+                         r"(?P<short>[^()“”\"]{2,40}?)[”\"]?\s*\)")
+
+
+def short_names(plan: Plan) -> dict[str, str]:
+    """normal(short name) -> full name, for bodies a document names in full once and by a bare
+    head afterwards ("Trung tâm"): the full name is the words before the bracket from the
+    short name's last mention on. A short name that names a body on its own ("Ban Chỉ đạo" for
+    a long title) is not rewritten unless it is a bare head."""
+    out: dict[str, str] = {}
+    for block in plan.blocks:
+        text = block.content
+        for m in _SHORT_NAME.finditer(text):
+            short = m.group("short").strip()
+            before = text[max(0, m.start() - 160):m.start()].rstrip()
+            at = before.casefold().rfind(short.casefold() + " ")
+            if not _bare_kind(capital_first(short)) or at < 0 or not re.match(r"(?:^|\W)$", before[:at][-1:]):
+                continue
+            out.setdefault(normal(short), capital_first(before[at:].strip()))
+    return out
 
 
 def same_body(a: str, b: str) -> bool:

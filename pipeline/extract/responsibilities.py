@@ -21,6 +21,7 @@ from pipeline.extract.bodies import (
     join_comma_names,
     normal,
     same_body,
+    short_names,
     split_bodies,
     split_glued,
     states_a_task,
@@ -66,7 +67,13 @@ def find_responsibilities(plan: Plan, analysis: Analysis | None = None) -> tuple
             rows.extend(_block_rows(plan.doc_id, block, owners))
     rows.extend(_silent_owners(plan, owners, rows, lists))
     rows.extend(_table_rows(plan.doc_id, analysis.task_rows))
-    return _dedupe(rows)
+    return _dedupe(_named_in_full(rows, short_names(plan)))
+
+
+def _named_in_full(rows: list[Responsibility], full: dict[str, str]) -> list[Responsibility]:
+    """Rows naming a body by the short name the document gave it, named in full."""
+    return [replace(r, body=full[normal(r.body)], body_full=expand_abbreviations(full[normal(r.body)]))
+            if normal(r.body) in full else r for r in rows]
 
 
 def _attendance_sections(plan: Plan) -> set[str]:

@@ -140,3 +140,12 @@ def test_a_kind_cut_from_its_name_is_no_body(sentence: str) -> None:
 def test_a_kind_with_its_statement_is_a_body(sentence: str, body: str) -> None:
     subject = find_subject(sentence)
     assert subject is not None and subject.body == body
+
+
+def test_a_body_called_by_its_short_name_is_named_in_full(make_plan):
+    assert _pairs(make_plan, "Điều 1. Phạm vi điều chỉnh",
+                  "Quy chế này quy định hoạt động của Ban Chỉ đạo phát triển du lịch tỉnh "
+                  "(sau đây gọi tắt là Ban Chỉ đạo).",
+                  "Điều 2. Nhiệm vụ",
+                  "1. Ban Chỉ đạo chỉ đạo việc phối hợp giữa các sở.") == [
+        ("Ban Chỉ đạo phát triển du lịch tỉnh", "assigned")]
