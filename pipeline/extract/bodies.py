@@ -337,8 +337,8 @@ def find_subject(sentence: str) -> Subject | None:
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
             body = _DANGLING.sub("", sentence[at:end])
-            if prefix not in ("requested", "assigned") and _cut_kind(body, rest):
-                return None
+            if prefix not in ("requested", "assigned") and _cut_kind(body, rest) or _INDEFINITE.search(body):
+                return None  # "đơn vị nào có số lượng cao hơn thì ...": whichever unit, no body
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return _main_clause_subject(sentence)
 
@@ -372,6 +372,8 @@ _MODAL_END = re.compile(r"\s+(?:phải|sẽ|cần|đều)\s*$")
 # Between a name and the duty formula: punctuation that ends a name, "là" (a copula), a
 # condition ("khi", "thì", "nếu", "mà") or a conjunction right before the formula.
 _GAP_STOP = re.compile(r"[;:.()“”\"]|\s(?:là|khi|thì|nếu|mà)\s|\s(?:và|hoặc)\W*$")
+# An indefinite closing a name ("đơn vị nào", "cơ quan nào"): a rule about any body, no body.
+_INDEFINITE = re.compile(r"\s(?:nào|bất kỳ)$")
 # Verbs that narrow a kind rather than state its task ("Cơ quan | có thẩm quyền ...").
 _QUALIFYING_VERBS = {"có", "được", "đã", "đang", "thuộc", "trực thuộc"}
 # A duty phrase's subject holds at most this many words (syllables).

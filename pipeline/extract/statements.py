@@ -290,6 +290,8 @@ def _opens_with_request(plan: Plan, heading: Block) -> bool:
 
 def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     content = block.content.strip()
+    if is_boilerplate(content):
+        return None  # "5. Các cơ quan, đơn vị ... triển khai thực hiện Kế hoạch này./.": the closing
     if role_of(content) != "assigned":
         return None  # "a) Chủ trì, phối hợp với các sở ...": the role of the body heading above
     if statement_patterns().quota.match(content):

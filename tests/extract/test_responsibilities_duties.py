@@ -149,3 +149,35 @@ def test_a_body_called_by_its_short_name_is_named_in_full(make_plan):
                   "Điều 2. Nhiệm vụ",
                   "1. Ban Chỉ đạo chỉ đạo việc phối hợp giữa các sở.") == [
         ("Ban Chỉ đạo phát triển du lịch tỉnh", "assigned")]
+
+
+def test_the_plans_closing_sentences_give_no_rows(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Công Thương chủ trì tổ chức vận chuyển hàng hóa.",
+                  "2. Các cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp "
+                  "triển khai thực hiện Kế hoạch này; kịp thời báo cáo UBND tỉnh./.") == [("Sở Công Thương", "lead")]
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Y tế chủ trì tổ chức tiêm chủng.",
+                  "Ủy ban nhân dân tỉnh giao Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã triển khai thực hiện "
+                  "đảm bảo mục đích, yêu cầu, hiệu quả./.") == [("Sở Y tế", "lead")]
+
+
+def test_an_invitations_closing_gives_no_row(make_plan):
+    assert _pairs(make_plan, "3. Thành phần: Thường trực HĐND huyện.",
+                  "Thường trực HĐND huyện trân trọng kính mời các đồng chí đến dự đúng thời gian./.") == []
+
+
+def test_the_body_after_a_topic_and_then_is_the_subject() -> None:
+    subject = find_subject("Đối với vụ việc ở nơi công tác thì cơ quan, tổ chức, đơn vị trực tiếp quản lý "
+                           "người ứng cử có trách nhiệm xác minh và trả lời bằng văn bản.")
+    assert subject is not None and subject.body == "Cơ quan, tổ chức, đơn vị trực tiếp quản lý người ứng cử"
+
+
+def test_whichever_unit_is_no_body() -> None:
+    assert find_subject("Trường hợp bằng điểm thì đơn vị nào có số lượng cao hơn thì xếp hạng cao hơn.") is None
+
+
+def test_a_modal_before_the_role_verb_keeps_the_role(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Sở Tư pháp phải chủ động phối hợp với Sở Nội vụ giải quyết kiến nghị.") == [
+        ("Sở Tư pháp", "coordinate")]
