@@ -321,7 +321,7 @@ def find_subject(sentence: str) -> Subject | None:
             # "Giao công chức Tài chính ...": after the verb a named body may start in lower case
             head = head_at(sentence[:at] + capital_first(sentence[at:]), at)
         duty = _duty_subject_end(sentence, at) if head < 0 and prefix != "topic" else -1
-        if duty > 0 and (prefix or at == 0):
+        if duty > 0 and (prefix or at == 0 or _lower_after_comma(sentence, at)):
             head = duty  # "Giảng viên chấm bài thu hoạch có trách nhiệm nộp điểm ...": an office
         if head > 0 and (prefix or at == 0 or _lower_after_comma(sentence, at)):
             end = _topic_end(sentence, at) if prefix == "topic" else -1
@@ -420,16 +420,17 @@ def _duty_subject_end(sentence: str, at: int) -> int:
     """The end of an office or a party no head list knows, when the duty formula follows it
     ("Giảng viên chấm bài thu hoạch có trách nhiệm ...", "Thành viên Đoàn kiểm tra có trách
     nhiệm ...", "Người lao động có trách nhiệm ..."), else -1: a noun phrase opening the
-    sentence, in a few words, not a nominalised act ("Việc thanh toán ...") nor a thing
+    sentence or its main clause ("Kết thúc ..., thành viên Đoàn kiểm tra có trách nhiệm"),
+    in a few words, not a nominalised act ("Việc thanh toán ...") nor a thing
     whose agent follows "do" ("Kinh phí ... do Trung tâm chịu trách nhiệm")."""
     duty = _DUTY.search(sentence, at, at + 160)
     if not duty:
         return -1
     name = _MODAL_END.sub("", sentence[at:duty.start()].rstrip())
     words = name.split()
-    if (not words or len(words) > _DUTY_WORDS or not starts_capital(name) or words[-1] in ("và", "hoặc")
-            or name.endswith(",") or re.search(r"[;:.()“”\"]|\sdo\s", name)
-            or _rx().not_subject.match(name)):
+    if (not words or len(words) > _DUTY_WORDS or not (starts_capital(name) or at > 0)
+            or words[-1] in ("và", "hoặc") or name.endswith(",")
+            or re.search(r"[;:.()“”\"]|\sdo\s", name) or _rx().not_subject.match(capital_first(name))):
         return -1
     return at + len(name) if _tags(sentence[at:duty.end()])[0][1] in ("N", "Nc", "L") else -1
 

@@ -181,3 +181,9 @@ def test_a_modal_before_the_role_verb_keeps_the_role(make_plan):
     assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
                   "1. Sở Tư pháp phải chủ động phối hợp với Sở Nội vụ giải quyết kiến nghị.") == [
         ("Sở Tư pháp", "coordinate")]
+
+
+def test_an_office_opening_the_main_clause_takes_its_duty() -> None:
+    subject = find_subject("Kết thúc tiến hành kiểm tra, thành viên Tổ công tác có trách nhiệm báo cáo Tổ trưởng.")
+    assert subject is not None and subject.body == "Thành viên Tổ công tác"
+    assert find_subject("Sau khi hoàn thành, việc thanh toán có trách nhiệm bảo đảm đúng hạn.") is None
