@@ -327,6 +327,7 @@ def find_subject(sentence: str) -> Subject | None:
             end = _topic_end(sentence, at) if prefix == "topic" else -1
             if end < 0:
                 end = duty if duty > 0 else _duty_end(sentence, at, name_end(sentence, at, head))
+                end = _list_after_kind(sentence, at, end)
             if prefix in ("requested", "assigned"):
                 end = _listed_after(sentence, end)
             rest = sentence[end:].lstrip(" ,:-–")
@@ -341,6 +342,35 @@ def find_subject(sentence: str) -> Subject | None:
                 return None  # "đơn vị nào có số lượng cao hơn thì ...": whichever unit, no body
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return _main_clause_subject(sentence)
+
+
+# A list's next item, a group or a named body, after a comma ("..., các cơ quan chuyên môn").
+_NEXT_ITEM = re.compile(r",\s+(?=(?:các|Các)\s|[A-ZĐ])")
+# Where a listed group stands, closing the list ("..., chi bộ thôn, tổ dân phố | trên địa bàn").
+_PLACE = re.compile(r"\s+trên\s+địa\s+bàn(?:\s+[A-ZĐ]\S*)*")
+# Words between a bare kind and the list going on ("tham mưu, giúp việc đảng ủy cấp xã").
+_KIND_TAIL_WORDS = 10
+
+
+def _list_after_kind(sentence: str, at: int, end: int) -> int:
+    """The end of a list whose first item the tagger cut after its kind ("Các cơ quan | tham
+    mưu, giúp việc đảng ủy cấp xã, các cơ quan chuyên môn của Ủy ban nhân dân cấp xã, Ủy ban
+    Mặt trận Tổ quốc Việt Nam, các tổ chức ... cử cán bộ"): when another group or named body
+    follows a comma within a few words, the name runs on through the list; else ``end``."""
+    if not _bare_kind(sentence[at:end]):
+        return end
+    clause = re.split(r"[;:.]", sentence[end:end + NAME_WINDOW])[0]
+    for m in _NEXT_ITEM.finditer(clause):
+        if len(clause[:m.start()].split()) > _KIND_TAIL_WORDS:
+            break
+        item = end + m.end()
+        text = sentence[:item] + capital_first(sentence[item:])
+        head = head_at(text, item)
+        last = name_end(text, item, head) if head > 0 else -1
+        if last > 0 and not _bare_kind(text[item:last]):
+            place = _PLACE.match(sentence, last)
+            return place.end() if place else last
+    return end
 
 
 def _cut_kind(body: str, rest: str) -> bool:
@@ -529,7 +559,8 @@ def _split_part(part: str) -> list[str]:
         if (comma and rx.unit_heads.match(left) and rx.parent_heads.match(right)
                 and not left.endswith(")")):  # "Trung tâm ... (Sở Nội vụ)" names its parent
             continue
-        if _group_after_body(left, right) or not comma and _group_after_group(left, right):
+        if _group_after_body(left, right) or _group_after_group(left, right) and (
+                not comma or re.match(r"(?i:các)\s", right)):  # "Các Bộ, cơ quan ...": one "Các"
             return [left, *_split_part(right)]
         if (comma or collective) and not rx.named.match(right):
             continue
@@ -554,15 +585,19 @@ def _group_after_body(left: str, right: str) -> bool:
 
 
 def _group_after_group(left: str, right: str) -> bool:
-    """Two groups joined by "và", the first narrowed to a whole addressee of its own ("Các sở,
-    cơ quan trực thuộc Sở | và các cơ quan liên quan", "Các sở, ban, ngành Thành phố | và các
-    cơ quan, tổ chức khác có liên quan"). Not kinds that share one "Các" ("Các cơ quan, đơn vị
-    và các tổ chức đoàn thể" is one group) nor a person's office ("Thủ trưởng các sở, ...")."""
+    """Two groups joined by "và" or by a comma and a new "các", the first narrowed to a whole
+    addressee of its own ("Các sở, cơ quan trực thuộc Sở | và các cơ quan liên quan", "Các sở,
+    ban, ngành Thành phố | và các cơ quan, tổ chức khác có liên quan", "các tổ chức chính trị -
+    xã hội cấp xã, | các tổ chức cơ sở đảng"). Not kinds that share one "Các" ("Các cơ quan, đơn
+    vị và các tổ chức đoàn thể", "Các cơ quan, đơn vị, các tổ chức đoàn thể, các thôn" are one
+    group) nor a person's office ("Thủ trưởng các sở, ...")."""
     rx = _rx()
-    last = re.sub(r"^(?i:(?:các|mỗi|từng)\s+)", "", re.split(r",\s*", left)[-1])
+    last = re.sub(r"^(?i:(?:các|mỗi|từng)\s+)", "", re.split(r",\s*", left)[-1]).casefold()
+    kinds_only = (re.fullmatch(rf"(?:{rx.kind.pattern})(?:\s+(?:{rx.kind.pattern}))*", last)
+                  and not last.endswith(tuple(f" {t}" for t in tier_words())))
     return (bool(rx.collective.match(left)) and not rx.leader.match(left)
             and not rx.person_office.match(left) and bool(rx.group_start.match(right))
-            and not re.fullmatch(rf"(?:{rx.kind.pattern})", last.casefold()))
+            and not kinds_only)
 
 
 def split_glued(cell: str) -> list[str]:

@@ -187,3 +187,23 @@ def test_an_office_opening_the_main_clause_takes_its_duty() -> None:
     subject = find_subject("Kết thúc tiến hành kiểm tra, thành viên Tổ công tác có trách nhiệm báo cáo Tổ trưởng.")
     assert subject is not None and subject.body == "Thành viên Tổ công tác"
     assert find_subject("Sau khi hoàn thành, việc thanh toán có trách nhiệm bảo đảm đúng hạn.") is None
+
+
+def test_a_list_whose_first_item_the_tagger_cut_runs_on(make_plan):
+    assert _pairs(make_plan, "Điều 5. Tổ chức lớp học",
+                  "2. Các cơ quan tham mưu, giúp việc đảng ủy cấp xã, các cơ quan chuyên môn của Ủy ban nhân dân "
+                  "cấp xã, các tổ chức chính trị - xã hội cấp xã cử cán bộ tham gia các lớp bồi dưỡng.") == [
+        ("Các cơ quan tham mưu, giúp việc đảng ủy cấp xã", "assigned"),
+        ("Các cơ quan chuyên môn của Ủy ban nhân dân cấp xã", "assigned"),
+        ("Các tổ chức chính trị - xã hội cấp xã", "assigned")]
+
+
+@pytest.mark.parametrize(("name", "bodies"), [
+    ("Các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu Hội đồng nhân dân Thành phố",
+     ["Các Ban của Hội đồng nhân dân Thành phố", "Các Tổ đại biểu Hội đồng nhân dân Thành phố"]),
+    # one "Các" shared by the kinds listed
+    ("Các Bộ, cơ quan liên quan", ["Các Bộ, cơ quan liên quan"]),
+    ("Các cơ quan, đơn vị, các tổ chức đoàn thể, các thôn", ["Các cơ quan, đơn vị, các tổ chức đoàn thể, các thôn"]),
+])
+def test_a_narrowed_group_then_a_new_group_after_a_comma(name: str, bodies: list[str]) -> None:
+    assert split_bodies(name) == bodies
