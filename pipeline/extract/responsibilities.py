@@ -135,11 +135,27 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             roles: list[BodyRole] = ["requested"] if asked else clause_roles(subject.rest)
             for body in split_bodies(tidy(subject.body)):
                 rows.extend(_row(doc_id, sentence, body, role, subject.rest) for role in roles)
+            rows.extend(_clause_subjects(doc_id, sentence, subject.rest, asked))
         elif owner:
             roles = ["requested"] if owner.requested else clause_roles(text)
             roles = [listed if r == "assigned" else r for r in roles]
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
+    return rows
+
+
+def _clause_subjects(doc_id: str, unit: Unit, statement: str, asked: bool) -> list[Responsibility]:
+    """Rows of later clauses that name a body of their own ("Các chuyên viên khác thực hiện
+    ...; Kế toán, chuyên viên phụ trách hành chính lập dự toán kinh phí"): the clause is that
+    body's task (and a request when the sentence asks)."""
+    rows: list[Responsibility] = []
+    for clause in statement.split(";")[1:]:
+        subject = find_subject(clause.strip())
+        if not subject or subject.prefix or not subject.rest.strip(" .;,"):
+            continue
+        roles: list[BodyRole] = ["requested"] if asked else clause_roles(subject.rest)
+        rows.extend(_row(doc_id, unit, body, role, subject.rest)
+                    for body in split_bodies(tidy(subject.body)) for role in roles)
     return rows
 
 

@@ -207,3 +207,10 @@ def test_a_list_whose_first_item_the_tagger_cut_runs_on(make_plan):
 ])
 def test_a_narrowed_group_then_a_new_group_after_a_comma(name: str, bodies: list[str]) -> None:
     assert split_bodies(name) == bodies
+
+
+def test_a_later_clause_with_a_body_of_its_own_is_that_bodys_task(make_plan):
+    assert _pairs(make_plan, "V. TỔ CHỨC THỰC HIỆN",
+                  "- Các chuyên viên khác thực hiện các nhiệm vụ được phân công; Kế toán, chuyên viên phụ trách "
+                  "hành chính lập dự toán kinh phí.") == [
+        ("Các chuyên viên khác", "assigned"), ("Kế toán", "assigned"), ("Chuyên viên phụ trách hành chính", "assigned")]
