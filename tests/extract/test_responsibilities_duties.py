@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.extract.bodies import find_subject, split_bodies
 from pipeline.extract.responsibilities import find_responsibilities
+from pipeline.extract.statements import role_of
 
 HEAD = ("QUY CHẾ", "Bồi dưỡng cán bộ năm 2026")
 
@@ -214,3 +215,9 @@ def test_a_later_clause_with_a_body_of_its_own_is_that_bodys_task(make_plan):
                   "- Các chuyên viên khác thực hiện các nhiệm vụ được phân công; Kế toán, chuyên viên phụ trách "
                   "hành chính lập dự toán kinh phí.") == [
         ("Các chuyên viên khác", "assigned"), ("Kế toán", "assigned"), ("Chuyên viên phụ trách hành chính", "assigned")]
+
+
+@pytest.mark.parametrize("statement", ["Thực hiện chức năng thường trực, tham mưu Hội đồng chỉ đạo tuyên truyền.",
+                                       "Làm nhiệm vụ cơ quan đầu mối, tổng hợp kết quả."])
+def test_taking_on_the_standing_function_is_the_lead(statement: str) -> None:
+    assert role_of(statement) == "lead"
