@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from pipeline import patterns
 
 _NUMBER = re.compile(r"^(?P<num>\d+)\s*[/-]\s*(?P<sym>\S.*)$")
+# A number OCR could not read: digits and the marks a scan makes of them ("2£9", "#6").
+_UNREADABLE_NUMBER = re.compile(r"^(?=[^/]*[^\d/])[\d#£$§?!*~^]{1,5}/")
 
 
 def split_code(code: str) -> tuple[str, str]:
@@ -28,3 +33,24 @@ def ref_key(code: str) -> str:
     """
     parts = [p for p in re.split(r"[/\-\s]+", code.upper()) if p]
     return "-".join(parts)
+
+
+def unreadable_number(code: str) -> str:
+    """A code whose number a scan garbled ("2£9/TB-TTr") as one with the number left out
+    ("/TB-TTr"): what is left is still the document's symbol."""
+    return _UNREADABLE_NUMBER.sub("/", code, count=1)
+
+
+@cache
+def _type_symbols() -> frozenset[str]:
+    return frozenset(s for row in patterns.load("doc_types") for s in row["symbols"])
+
+
+def restore_type_bar(symbol: str) -> str:
+    """"QD-UBND" -> "QĐ-UBND": a scan or an ASCII copy loses the bar of Đ; the symbol's type
+    part gets it back when only the barred form is a document type ("DA", Dự án, stays)."""
+    head = re.match(r"[^/-]+", symbol)
+    if not head or head.group(0) in _type_symbols():
+        return symbol
+    barred = head.group(0).replace("D", "Đ")
+    return barred + symbol[head.end():] if barred in _type_symbols() else symbol

@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline import patterns
-from pipeline.lang.codes import split_code
+from pipeline.lang.codes import restore_type_bar, split_code, unreadable_number
 from pipeline.lang.dates import DATE_WORDS, iso
 from pipeline.lang.letters import UPPER
 
 _NUMBER_LINE = re.compile(
-    r"(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(?P<code>[0-9]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
+    r"(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(?P<code>[0-9#£$§?!*~^]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
     r"(?:\s*[/-]\s*[0-9A-ZĐ][0-9A-Za-zĐđ&.-]*)*)"
 )
 _PLACE_DATE = re.compile(
     rf"(?P<place>{UPPER}[^,\d:]{{1,40}}?)\s*,\s*ngày\s*(?P<d>\d{{1,2}}|[.…\s]*|\S{{1,4}})\s*tháng\s*"
-    r"(?P<m>\d{1,2}|[.…\s]*)\s*năm\s*(?P<y>\d{4})",
+    r"(?P<m>\d{1,2}|[.…\s]*|\S{1,4})\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
 
@@ -66,8 +66,10 @@ def parse_header(texts: list[str]) -> Header:
         if m and own_line and text[:m.start()].strip():
             m = None
         if not code and m:
-            code = re.sub(r"\s+", "", m.group("code")).strip(".-")
-            number, symbol = split_code(code)
+            code = unreadable_number(re.sub(r"\s+", "", m.group("code")).strip(".-"))
+            number, printed = split_code(code)
+            symbol = restore_type_bar(printed)
+            code = code[:len(code) - len(printed)] + symbol
             text = (text[: m.start()] + text[m.end():]).strip()
         if not place and (m := _PLACE_DATE.search(text)):
             place = " ".join(m.group("place").split())

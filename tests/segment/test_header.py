@@ -43,3 +43,24 @@ def test_a_number_inside_the_issuing_teams_name_is_not_the_documents_code():
 def test_an_unreadable_day_still_gives_the_place():
     header = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: /KH-UBND", "Đắk Nông, ngày/4} tháng 6 năm 2019"])
     assert (header.place, header.issue_date) == ("Đắk Nông", "")
+
+
+def test_a_number_the_scan_garbled_leaves_the_symbol_and_the_place():
+    """A handwritten "269" read "2£9": the number is lost, not the symbol, place and date after it."""
+    header = parse_header(["UBND TỈNH ĐẮK NÔNG", "THANH TRA TỈNH",
+                           "Số:2£9/TB-TTr Đắk Nông, ngày 03 tháng 4 năm 2019"])
+    assert (header.number, header.symbol, header.code) == ("", "TB-TTr", "/TB-TTr")
+    assert (header.place, header.issue_date) == ("Đắk Nông", "2019-04-03")
+
+
+def test_a_handwritten_month_the_scan_garbled_still_leaves_the_place():
+    header = parse_header(["Số: 46/QĐ-BCĐCCHC", "Hà Nội, ngày f6 tháng# năm 2021"])
+    assert (header.place, header.issue_date) == ("Hà Nội", "")
+
+
+def test_a_type_symbol_that_lost_the_bar_of_its_d_gets_it_back():
+    """OCR and ASCII copies print "QD" for "QĐ"; "DA" (Dự án) is a type of its own."""
+    assert parse_header(["Số: #6 /QD-BCĐCCHC"]).symbol == "QĐ-BCĐCCHC"
+    assert parse_header(["Số: 12/ND-CP"]).code == "12/NĐ-CP"
+    assert parse_header(["Số: 12/DA-UBND"]).code == "12/DA-UBND"
+    assert parse_header(["Số: 34-CT/TW"]).code == "34-CT/TW"
