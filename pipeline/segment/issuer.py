@@ -67,8 +67,30 @@ def from_agency_lines(lines: tuple[str, ...], text: str) -> str:
     issuer = _mixed_case(bodies[-1], text)
     own_named = issuer.startswith(tuple(patterns.load("header")["own_named"]))
     if len(bodies) > 1 and not _has_locality(issuer) and not own_named:
-        issuer += _locality_of(_mixed_case(bodies[-2], text))
+        issuer = _joined(issuer, _locality_of(_mixed_case(bodies[-2], text)))
     return issuer
+
+
+def _joined(issuer: str, locality: str) -> str:
+    """``issuer`` and its parent's locality, the tier word once: "THANH TRA TỈNH" under
+    "UBND TỈNH ĐẮK NÔNG" is "Thanh tra tỉnh Đắk Nông"; a province name OCR ran together
+    ("ĐẮKNÔNG") is spelt as the gazetteer does."""
+    tier = _trailing_tier(issuer)
+    locality = locality.strip()
+    if tier and locality.lower().startswith(tier + " "):
+        issuer = issuer[: len(issuer) - len(tier)].rstrip()
+    return f"{issuer} {_spaced_province(locality)}" if locality else issuer
+
+
+def _spaced_province(locality: str) -> str:
+    """"tỉnh Đắknông" -> "tỉnh Đắk Nông": a provincial name whose spaces were lost."""
+    tier, _, name = locality.partition(" ")
+    key = "".join(name.split()).casefold()
+    table = patterns.load("provinces")
+    for known in (*table["provinces"], *table["cities"]):
+        if "".join(known.split()).casefold() == key:
+            return f"{tier} {known}"
+    return locality
 
 
 def _bare_unit(lines: tuple[str, ...]) -> str:

@@ -121,3 +121,9 @@ def test_a_board_under_the_central_committee_is_the_central_board():
     assert from_agency_lines(lines, "") == "Ban Tuyên giáo và Dân vận Trung ương"
     assert choose(from_agency_lines(lines, ""), "", "", "", "") == (
         "Ban Tuyên giáo và Dân vận Trung ương")
+
+
+def test_a_unit_named_with_its_tier_takes_the_parents_place_once_spelt_as_the_gazetteer():
+    """"THANH TRA TỈNH" under "UBND TỈNH ĐẮKNÔNG" (a scan ran the name together)."""
+    assert from_agency_lines(("UBND TỈNH ĐẮKNÔNG", "THANH TRA TỈNH"), "") == "Thanh tra tỉnh Đắk Nông"
+    assert from_agency_lines(("UBND HUYỆN KIM SƠN", "CÔNG AN HUYỆN"), "") == "Công an huyện Kim Sơn"
