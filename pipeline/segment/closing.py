@@ -77,7 +77,7 @@ def parse_signature(lines: list[str]) -> Signature:
             authority = _canonical_authority(m.group("auth"))
             title = _title_in(text[m.end():]) or title
             last = i
-        elif found := _upper_title(text) or _title_run(text):
+        elif found := _upper_title(text) or _title_run(text) or _cut_title(text):
             title, last = found, i
     below = lines[last + 1: last + 1 + NAME_WITHIN] if last >= 0 else []
     name = _first_name(below) or _signer_name(lines)
@@ -119,6 +119,20 @@ def _title_run(text: str) -> str:
         if found := next((t for t in _titles() if t.lower() == low), ""):
             return found
     return ""
+
+
+# A position line cut short by a stamp or the scan's edge ("CHÁNH THANH T") still names
+# its position when it begins exactly one of them and keeps this many letters.
+CUT_TITLE_LETTERS = 8
+
+
+def _cut_title(text: str) -> str:
+    """The one position a line of capitals is the start of ("CHÁNH THANH T" -> Chánh Thanh tra)."""
+    line = " ".join(text.split())
+    if len(line.split()) < 2 or not line.isupper() or sum(c.isalpha() for c in line) < CUT_TITLE_LETTERS:
+        return ""
+    found = [t for t in _titles() if t.upper().startswith(line) and t.upper() != line]
+    return found[0] if len(found) == 1 else ""
 
 
 def _title_in(text: str, at_end: bool = False) -> str:

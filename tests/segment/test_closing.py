@@ -62,3 +62,10 @@ def test_two_prefixes_joined_on_one_line_sign_with_the_last():
     sig = parse_signature(["TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp"])
     assert (sig.signing_authority, sig.signer_title, sig.signer_name) == (
         "KT.", "Phó Chủ tịch", "Nguyễn Thị Ngọc Điệp")
+
+
+def test_a_position_cut_short_by_the_scan_names_the_one_position_it_begins():
+    """"CHÁNH THANH T": a stamp covered the end. "PHÓ CHỦ T" could be two positions: none."""
+    signature = parse_signature(["Nơi nhận:", "- Lưu: VT, VP.", "CHÁNH THANH T", "Lê Sỹ Tuân"])
+    assert (signature.signer_title, signature.signer_name) == ("Chánh Thanh tra", "Lê Sỹ Tuân")
+    assert parse_signature(["Nơi nhận:", "- Lưu: VT.", "PHÓ CHỦ T", "Trần Văn An"]).signer_title == ""
