@@ -118,8 +118,7 @@ def is_syllable(token: str) -> bool:
 def _bare_pieces() -> frozenset[str]:
     """Every run of letters inside a toneless syllable of the inventory ("ng", "ưc", "oa")."""
     pieces: set[str] = set()
-    for syllable in inventory():
-        bare = split_tone(syllable)[0]
+    for bare in {split_tone(syllable)[0] for syllable in inventory()}:  # tones share a bare form
         pieces.update(bare[i:j] for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
     return frozenset(pieces)
 

@@ -507,13 +507,21 @@ def fragment_share(lines: list[str]) -> tuple[int, float]:
     runs = bad = 0
     for line in lines:
         for cell in _CELL.split(line):
-            words = [pieces(w) for w in cell.split()]
-            runs += sum(map(len, words))
-            if len(words) == 1 and len(words[0]) == 1 and len(words[0][0]) == 1:
+            words = [_word_runs(w) for w in cell.split()]
+            runs += sum(n for n, _, _ in words)
+            if len(words) == 1 and words[0][2]:
                 continue  # a mark alone in its cell
-            bad += sum(len(w) == 1 and lm_token(w[0]) == UNK and is_syllable_piece(w[0])
-                       for w in words)
+            bad += sum(fragment for _, fragment, _ in words)
     return bad, bad / max(runs, 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_runs(word: str) -> tuple[int, bool, bool]:
+    """(letter or digit runs, a fragment, a single letter) of one word; cached, words repeat."""
+    found = pieces(word)
+    alone = len(found) == 1
+    fragment = alone and lm_token(found[0]) == UNK and is_syllable_piece(found[0])
+    return len(found), fragment, alone and len(found[0]) == 1
 
 
 def is_damaged(lines: list[str]) -> bool:
