@@ -391,7 +391,6 @@ def _cut_kind(body: str, rest: str) -> bool:
     return tag != "V" or token in _QUALIFYING_VERBS or listed
 
 
-
 # The duty formula of regulations and plans: "<who> có trách nhiệm / chịu trách nhiệm ...".
 _DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm\b")
 # Words that may open a name's complement before the duty formula ("Cơ quan | của người ra

@@ -72,8 +72,11 @@ def find_responsibilities(plan: Plan, analysis: Analysis | None = None) -> tuple
 
 def _named_in_full(rows: list[Responsibility], full: dict[str, str]) -> list[Responsibility]:
     """Rows naming a body by the short name the document gave it, named in full."""
-    return [replace(r, body=full[normal(r.body)], body_full=expand_abbreviations(full[normal(r.body)]))
-            if normal(r.body) in full else r for r in rows]
+    out = []
+    for r in rows:
+        name = full.get(normal(r.body))
+        out.append(replace(r, body=name, body_full=expand_abbreviations(name)) if name else r)
+    return out
 
 
 def _attendance_sections(plan: Plan) -> set[str]:
@@ -132,12 +135,10 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             continue  # "Trưởng Ban là Chủ tịch UBND tỉnh", "Mỗi xã chọn 02 trường hợp": no task
         if subject:
             asked = asked or subject.prefix == "requested"
-            roles: list[BodyRole] = ["requested"] if asked else clause_roles(subject.rest)
-            for body in split_bodies(tidy(subject.body)):
-                rows.extend(_row(doc_id, sentence, body, role, subject.rest) for role in roles)
+            rows.extend(_subject_rows(doc_id, sentence, subject, ["requested"] if asked else None))
             rows.extend(_clause_subjects(doc_id, sentence, subject.rest, asked))
         elif owner:
-            roles = ["requested"] if owner.requested else clause_roles(text)
+            roles: list[BodyRole] = ["requested"] if owner.requested else clause_roles(text)
             roles = [listed if r == "assigned" else r for r in roles]
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
@@ -153,10 +154,17 @@ def _clause_subjects(doc_id: str, unit: Unit, statement: str, asked: bool) -> li
         subject = find_subject(clause.strip())
         if not subject or subject.prefix or not subject.rest.strip(" .;,"):
             continue
-        roles: list[BodyRole] = ["requested"] if asked else clause_roles(subject.rest)
-        rows.extend(_row(doc_id, unit, body, role, subject.rest)
-                    for body in split_bodies(tidy(subject.body)) for role in roles)
+        rows.extend(_subject_rows(doc_id, unit, subject, ["requested"] if asked else None))
     return rows
+
+
+def _subject_rows(doc_id: str, unit: Unit, subject: Subject, roles: list[BodyRole] | None,
+                  task: str | None = None) -> list[Responsibility]:
+    """A row per body of ``subject`` and per role: ``roles``, else the roles its statement's
+    words give; the task is ``task``, else the statement."""
+    roles = roles or clause_roles(subject.rest)
+    return [_row(doc_id, unit, body, role, subject.rest if task is None else task)
+            for body in split_bodies(tidy(subject.body)) for role in roles]
 
 
 def _relayed(subject: Subject | None) -> Subject | None:
@@ -225,9 +233,8 @@ def _cell_rows(doc_id: str, cell: Unit, role: BodyRole, task: str) -> Iterator[R
         subject = find_subject(tidy(clause))
         if subject and not subject.prefix and states_a_task(subject):
             roles = clause_roles(subject.rest)
-            roles = [role] if i == 0 and roles == ["assigned"] else roles
-            yield from (_row(doc_id, cell, body, r, task)
-                        for body in split_bodies(tidy(subject.body)) for r in roles)
+            yield from _subject_rows(doc_id, cell, subject, [role] if i == 0 and roles == ["assigned"]
+                                     else roles, task)
             continue
         yield from (_row(doc_id, cell, body, role, task) for body in _listed_bodies(clause))
 
