@@ -8,8 +8,10 @@ from functools import cache
 from pipeline import patterns
 
 _NUMBER = re.compile(r"^(?P<num>\d+)\s*[/-]\s*(?P<sym>\S.*)$")
-# A number OCR could not read: digits and the marks a scan makes of them ("2£9", "#6").
-_UNREADABLE_NUMBER = re.compile(r"^(?=[^/]*[^\d/])[\d#£$§?!*~^]{1,5}/")
+# What a scan makes of a handwritten number's digits ("2£9", "#6"): a character class.
+NUMBER_MARKS = r"[\d#£$§?!*~^]"
+# A number OCR could not read: digits mixed with those marks, before the symbol.
+_UNREADABLE_NUMBER = re.compile(rf"^(?=[^/]*[^\d/]){NUMBER_MARKS}{{1,5}}/")
 
 
 def split_code(code: str) -> tuple[str, str]:

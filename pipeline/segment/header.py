@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline import patterns
-from pipeline.lang.codes import restore_type_bar, split_code, unreadable_number
+from pipeline.lang.codes import NUMBER_MARKS, restore_type_bar, split_code, unreadable_number
 from pipeline.lang.dates import DATE_WORDS, iso
 from pipeline.lang.letters import UPPER
 
 _NUMBER_LINE = re.compile(
-    r"(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(?P<code>[0-9#£$§?!*~^]*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
+    rf"(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(?P<code>{NUMBER_MARKS}*\s*[/-]?\s*[0-9A-ZĐƯƠÂÊÔĂ][0-9A-Za-zĐđƯưƠơÂâÊêÔôĂă/&.-]*"
     r"(?:\s*[/-]\s*[0-9A-ZĐ][0-9A-Za-zĐđ&.-]*)*)"
 )
 _PLACE_DATE = re.compile(

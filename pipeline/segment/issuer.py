@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -85,12 +86,19 @@ def _joined(issuer: str, locality: str) -> str:
 def _spaced_province(locality: str) -> str:
     """"tỉnh Đắknông" -> "tỉnh Đắk Nông": a provincial name whose spaces were lost."""
     tier, _, name = locality.partition(" ")
-    key = "".join(name.split()).casefold()
+    known = _province_spellings().get(_unspaced(name))
+    return f"{tier} {known}" if known else locality
+
+
+def _unspaced(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+@cache
+def _province_spellings() -> dict[str, str]:
+    """Every provincial-level name of the gazetteer by its letters alone."""
     table = patterns.load("provinces")
-    for known in (*table["provinces"], *table["cities"]):
-        if "".join(known.split()).casefold() == key:
-            return f"{tier} {known}"
-    return locality
+    return {_unspaced(n): n for n in (*table["provinces"], *table["cities"])}
 
 
 def _bare_unit(lines: tuple[str, ...]) -> str:
