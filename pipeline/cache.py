@@ -169,6 +169,19 @@ class Cache:
             write_pickle(self.root / "batch_lm.pkl", {"base": pipeline_version(),
                                                       "members": members, "counts": model.counts})
 
+    # -------------------------------------------------------- compare memo --
+
+    def compare_memo(self) -> dict[str, object]:
+        """What the last run's compare left for this one (empty when the code changed)."""
+        stored = read_pickle(self.root / "compare_memo.pkl") if self.keep else None
+        if isinstance(stored, dict) and stored.get("base") == pipeline_version():
+            return dict(stored["memo"])
+        return {}
+
+    def save_compare_memo(self, memo: dict[str, object]) -> None:
+        if self.keep:
+            write_pickle(self.root / "compare_memo.pkl", {"base": pipeline_version(), "memo": memo})
+
     def close(self) -> None:
         if not self.keep:
             shutil.rmtree(self.root, ignore_errors=True)

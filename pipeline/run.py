@@ -93,7 +93,7 @@ def run(inputs: list[Path], out: Path | str, options: RunOptions | None = None,
             tables = parts.tables()
             shutil.rmtree(spool, ignore_errors=True)
             compared = time.perf_counter()
-            tables.update(_compare(tables))
+            tables.update(_compare(tables, cache))
             compared = time.perf_counter() - compared
             write_outputs([], tables, staging, VIEWS)
             publish(staging, target)
@@ -236,10 +236,14 @@ class _progress:
         self.bar.__exit__(*exc)
 
 
-def _compare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Corpus-level comparison tables; a failure here is reported, never fatal."""
+def _compare(tables: dict[str, pd.DataFrame], cache: Cache) -> dict[str, pd.DataFrame]:
+    """Corpus-level comparison tables; a failure here is reported, never fatal. The
+    cache keeps what the next run can resume from (kept only when compare succeeds)."""
     try:
-        return compare(tables)
+        memo = cache.compare_memo()
+        out = compare(tables, memo)
+        cache.save_compare_memo(memo)
+        return out
     except Exception as err:  # noqa: BLE001
         row = ErrorRow("", "", "compare", f"{err.__class__.__name__}: {err}"[:300])
         errors = pd.concat([tables["errors"], pd.DataFrame([row.__dict__])], ignore_index=True)

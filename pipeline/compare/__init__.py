@@ -6,6 +6,8 @@ Corpus-level work: it runs after every document is processed, over the rows only
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+
 import pandas as pd
 
 from pipeline.compare.cascade import cascade, resolve, siblings
@@ -15,8 +17,12 @@ from pipeline.compare.frames import prepare
 from pipeline.compare.side_by_side import criteria_groups, plan_bodies, plan_sections
 
 
-def compare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def compare(tables: dict[str, pd.DataFrame],
+            memo: MutableMapping[str, object] | None = None) -> dict[str, pd.DataFrame]:
     """The comparison tables of a run, from its per-document tables.
+
+    ``memo`` is what the last run over the same archive left (and receives what the
+    next can re-use): the output is the same with or without it, only faster.
 
     Input keys: plans, sections, references, deadlines, responsibilities, criteria
     (contract columns; missing tables or columns count as empty). Output keys: cascade,
@@ -32,6 +38,6 @@ def compare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "coverage": cover,
         "findings": findings(rows, resolved, cover),
         "plan_sections": plan_sections(rows["plans"], rows["sections"]),
-        "plan_bodies": plan_bodies(rows["plans"], rows["responsibilities"]),
-        "criteria_groups": criteria_groups(rows["criteria"]),
+        "plan_bodies": plan_bodies(rows["plans"], rows["responsibilities"], memo),
+        "criteria_groups": criteria_groups(rows["criteria"], memo),
     }

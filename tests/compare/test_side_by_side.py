@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from pipeline.compare import compare
 from pipeline.compare.side_by_side import body_key, section_labels
 
@@ -81,4 +83,35 @@ def test_grouping_in_blocks_gives_the_groups_of_one_text_at_a_time(monkeypatch):
     for size in (2, 3, 64):
         monkeypatch.setattr(side_by_side, "LEADER_BLOCK", size)
         assert side_by_side._leaders(texts) == one_by_one, size
-    assert one_by_one[0][0] == one_by_one[0][2] != one_by_one[0][1] == one_by_one[0][5]
+    assert one_by_one.ids[0] == one_by_one.ids[2] != one_by_one.ids[1] == one_by_one.ids[5]
+
+
+def test_a_clustering_resumed_from_the_last_run_equals_a_fresh_one():
+    """A re-run keeps the groups of the criteria that begin as last time's and
+    clusters the rest: the groups must be those of clustering everything afresh,
+    whether the new criteria come after the old ones, among them, or replace some."""
+    from pipeline.compare import side_by_side
+    from pipeline.compare.similarity import normalise
+
+    base = [normalise(t) for t in [
+        "Hoàn thành xuất sắc nhiệm vụ được giao", "Có sáng kiến được công nhận trong năm",
+        "Hoàn thành xuất sắc nhiệm vụ được giao trong năm", "", "Tỷ lệ hộ nghèo giảm 1,5%",
+        "Có sáng kiến được công nhận trong năm", "Tỷ lệ hộ nghèo giảm 2% mỗi năm"]]
+    new = [normalise(t) for t in ["Tỷ lệ hộ nghèo giảm 1% mỗi năm", "Hoàn thành tốt nhiệm vụ",
+                                  "100% cơ quan, đơn vị tổ chức hội nghị"]]
+    last = side_by_side._leaders(base)
+    for texts in (base + new, base[:2] + new + base[2:], new + base, base[:3] + new):
+        assert side_by_side._leaders(texts, last) == side_by_side._leaders(texts)
+
+
+def test_a_re_run_resumes_the_criteria_groups_its_memo_holds():
+    criteria = pd.DataFrame({"doc_id": ["a", "b"], "section_id": ["I", "I"], "group": ["", ""],
+                             "text": ["Tỷ lệ hộ nghèo giảm 1,5%", "Tỷ lệ hộ nghèo giảm 2%"],
+                             "value": ["1,5%", "2%"]})
+    memo: dict[str, object] = {}
+    first = compare({"criteria": criteria}, memo)["criteria_groups"]
+    assert memo  # the next run can resume
+    more = pd.concat([criteria, criteria.assign(doc_id="c")], ignore_index=True)
+    again = compare({"criteria": more}, memo)["criteria_groups"]
+    pd.testing.assert_frame_equal(again, compare({"criteria": more})["criteria_groups"])
+    assert set(first.group_id) <= set(again.group_id)
