@@ -10,7 +10,14 @@ gives (the ingest limits, ``min_vietnamese``). It holds
   never travel through the run's parent process, and a scan is never OCR'd twice);
 - ``contribution.txt``: the document's share of the run's language model;
 - ``result.pkl``: its rows and repaired text, whether its repair consulted the
-  language model, which model that was, and the repaired text's hash.
+  language model, which model that was, and the repaired text's hash;
+- ``text.txt``: the repaired text as the run's ``text/`` holds it (linked there).
+
+Beside the entries, ``tables/`` holds the last run's per-document tables with, per
+document, its record without rows and text: a re-run takes an unchanged
+document's rows from there (one file per table, not one per document) and links
+its text. Both are checked (code version, file hashes); a document they cannot
+serve comes from its entry, and one whose entry is damaged is mined again.
 
 A document whose repair never consulted the model (most clean text) is re-used
 whatever the batch model is now; one that did is repaired again with the new
@@ -35,6 +42,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.export.atomic import write_atomic
+from pipeline.export.tables import COLUMNS, document_fields
 from pipeline.inputs import _digest as file_digest
 from pipeline.options import RunOptions
 from pipeline.repair.lm import LanguageModel, default_model
@@ -105,12 +113,59 @@ class Cache:
         if not self.keep:
             return None
         record = read_pickle(self.entry(key) / "result.pkl")
-        if not isinstance(record, dict) or not (self.entry(key) / "source.pkl").is_file():
+        if not isinstance(record, dict) or "rows" not in record or not self.has_source(key):
             return None
         return record
 
+    def has_source(self, key: str) -> bool:
+        """Whether the entry holds the ingested document (what mining it again reads)."""
+        return (self.entry(key) / "source.pkl").is_file()
+
+    def text_file(self, key: str) -> Path:
+        """The document's repaired text as ``text/<doc_id>.txt`` holds it (linked there)."""
+        return self.entry(key) / "text.txt"
+
     def save_result(self, key: str, record: dict) -> None:
+        if record["text"] is not None:
+            text = record["text"] + "\n"
+            write_atomic(self.text_file(key), lambda tmp: tmp.write_text(text, encoding="utf-8",
+                                                                         newline="\n"))
         write_pickle(self.entry(key) / "result.pkl", record)
+
+    # --------------------------------------------------------- last tables --
+
+    def last_tables(self) -> LastTables | None:
+        """The last run's tables, kept for this code version and whole (None: there are
+        none; the documents then come from their entries)."""
+        folder = self.root / "tables"
+        index = read_pickle(folder / "index.pkl") if self.keep else None
+        if (isinstance(index, dict) and index.get("base") == pipeline_version()
+                and index.get("digests") == _digests(folder)):
+            return LastTables(folder, index["docs"])
+        return None
+
+    def tables_staging(self) -> Path | None:
+        """Where this run writes its tables for the next (None with --no-cache)."""
+        if not self.keep:
+            return None
+        staging = self.root / "tables.new"
+        shutil.rmtree(staging, ignore_errors=True)
+        return staging
+
+    def keep_tables(self, docs: dict[str, dict]) -> None:
+        """Make the staged tables the last run's, with the record (no rows, no text) of
+        every document they hold; swapped in whole, so tables and index always agree."""
+        staging = self.root / "tables.new"
+        if not self.keep or not staging.is_dir():
+            return
+        write_pickle(staging / "index.pkl", {"base": pipeline_version(), "docs": docs,
+                                             "digests": _digests(staging)})
+        old = self.root / "tables.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if (self.root / "tables").exists():
+            (self.root / "tables").rename(old)
+        staging.rename(self.root / "tables")
+        shutil.rmtree(old, ignore_errors=True)
 
     def contribution_hash(self, key: str) -> str | None:
         try:
@@ -187,6 +242,24 @@ class Cache:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
+def _digests(folder: Path) -> dict[str, str] | None:
+    """Each table file's hash: a damaged or missing one is never read as rows."""
+    try:
+        return {name: file_digest(folder / f"{name}.pkl") for name in COLUMNS}
+    except OSError:
+        return None
+
+
+
+@dataclasses.dataclass(frozen=True)
+class LastTables:
+    """The last run's tables (a folder :class:`pipeline.export.parts.Parts` reads) and,
+    per cache key, the record of the document they hold rows of."""
+
+    folder: Path
+    docs: dict[str, dict]
+
+
 class Tally:
     """The n-gram counts of the documents a run has read so far.
 
@@ -205,16 +278,5 @@ class Tally:
 
 def renamed(rows: dict[str, list[dict]], doc_id: str, file: str) -> dict[str, list[dict]]:
     """A cached document's rows under the doc_id and file name it has in this run."""
-    suffix = file.rsplit(".", 1)[-1].lower() if "." in file else ""
-    out = {}
-    for name, found in rows.items():
-        changed = []
-        for row in found:
-            row = {**row, "doc_id": doc_id}
-            if "file" in row:
-                row["file"] = file
-            if name == "plans":
-                row["format"] = suffix
-            changed.append(row)
-        out[name] = changed
-    return out
+    return {name: [{**row, **document_fields(name, doc_id, file)} for row in found]
+            for name, found in rows.items()}

@@ -14,6 +14,7 @@ finds the disk full leaves the previous output as it was.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from typing import Any
 import pandas as pd
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pipeline.cache import Cache, Tally, renamed
+from pipeline.cache import Cache, LastTables, Tally, renamed
 from pipeline.compare import compare
 from pipeline.compare.views import VIEWS
 from pipeline.executors import executor_for
@@ -82,11 +83,12 @@ def run(inputs: list[Path], out: Path | str, options: RunOptions | None = None,
         spool = staging.with_name(staging.name + "-parts")
         cache = _open_cache(target, staging, options)
         executor = executor_for(options.scheduler, options.workers, options.max_memory_mb)
+        last = cache.last_tables()
         try:
-            parts = Parts(spool)
+            parts = Parts(spool, last.folder if last else None, cache.tables_staging())
             (staging / TEXT_DIR).mkdir()
-            mined, reused = _process_all(gathered.jobs, options, cache, executor,
-                                         _Sink(parts, staging))
+            mined, reused, records = _process_all(gathered.jobs, options, cache, executor,
+                                                  _Sink(parts, staging), last)
             for i, e in enumerate(gathered.errors):
                 parts.add((e.doc_id, len(gathered.jobs) + i),
                           document_rows(DocumentResult(e.doc_id, e.file, errors=(e,))))
@@ -97,6 +99,7 @@ def run(inputs: list[Path], out: Path | str, options: RunOptions | None = None,
             compared = time.perf_counter() - compared
             write_outputs([], tables, staging, VIEWS)
             publish(staging, target)
+            cache.keep_tables(records)
         finally:
             executor.close()
             cache.close()
@@ -135,25 +138,41 @@ class _Sink:
     def __init__(self, parts: Parts, staging: Path) -> None:
         self.parts, self.text = parts, staging / TEXT_DIR
 
-    def add(self, order: tuple[str, int], rows: dict[str, list[dict]], text: str | None) -> None:
-        self.parts.add(order, rows)
+    def add(self, order: tuple[str, int], rows: dict[str, list[dict]], text: str | None,
+            key: str | None = None) -> None:
+        self.parts.add(order, rows, key)
         if text is not None:
             write_text_atomic(self.text / f"{order[0]}.txt", text + "\n")
 
+    def reuse(self, order: tuple[str, int], key: str, file: str, text: Path | None) -> None:
+        """A document whose rows are the last run's tables' and whose text is the cache's:
+        the file is linked, not copied (the staging folder is new, nothing writes into it)."""
+        self.parts.reuse(order, key, file)
+        if text is None:
+            return
+        target = self.text / f"{order[0]}.txt"
+        try:
+            os.link(text, target)
+        except OSError:  # another file system, or links refused: a copy
+            shutil.copyfile(text, target)
+
 
 def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache, executor,
-                 sink: _Sink) -> tuple[int, int]:
+                 sink: _Sink, last: LastTables | None) -> tuple[int, int, dict[str, dict]]:
     """Read every file, learn the run's language model from them, then mine each one;
     every document's rows go to ``sink`` as soon as they are known.
 
     Documents the cache holds are not read again; of those whose repair consulted
     the language model, only the ones whose repair the new model changes are mined
-    again. The time budget is per document: mining gets what reading left of it.
+    again. A cached document the last run's tables hold is taken from them (``last``),
+    others from their cache entry. The time budget is per document: mining gets what
+    reading left of it. Returns the documents mined, re-used, and the record (no rows,
+    no text) of every document with a cache entry, by key, for the next run.
     """
     task_options = replace(options, scheduler=None)
     files = [display_path(p) for p, _ in jobs]
     keys = [cache.key(p, options) for p, _ in jobs]
-    cached = {i: r for i in range(len(jobs)) if (r := cache.result(keys[i])) is not None}
+    cached = _cached(keys, cache, last)
     fresh = [i for i in range(len(jobs)) if i not in cached]
 
     read: dict[int, Read] = {}
@@ -175,9 +194,20 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
     lm, digest = cache.batch_model(members, tally)
 
     again = [i for i, r in cached.items() if r["lm_used"] and r["lm"] != digest]
+    records: dict[str, dict] = {}
+
+    def reuse(i: int, record: dict) -> None:
+        records[keys[i]] = _meta(record)
+        if "rows" in record:
+            sink.add((jobs[i][1], i), renamed(record["rows"], jobs[i][1], files[i]),
+                     record["text"], keys[i])
+        else:
+            sink.reuse((jobs[i][1], i), keys[i], files[i],
+                       cache.text_file(keys[i]) if record["has_text"] else None)
+
     for i, record in cached.items():
         if i not in again:
-            sink.add((jobs[i][1], i), renamed(record["rows"], jobs[i][1], files[i]), record["text"])
+            reuse(i, record)
     order = sorted([*read, *again])
     tasks = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i])),
               cached[i]["text_hash"] if i in cached else None) for i in order]
@@ -192,17 +222,39 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
             continue
         if value.rows is None:  # repaired as before: the cached rows stand
             record = {**cached[i], "lm": digest}
+            if "rows" in record and cache.keep:
+                cache.save_result(keys[i], record)
+            reuse(i, record)
             reused += 1
-        else:
-            record = {"rows": value.rows, "text": value.text, "text_hash": value.text_hash,
-                      "lm_used": value.lm_used, "lm": digest,
-                      "read_seconds": read[i].seconds if i in read else cached[i]["read_seconds"],
-                      "contribution": read[i].contribution if i in read
-                      else cached[i]["contribution"]}
+            continue
+        record = {"rows": value.rows, "text": value.text, "text_hash": value.text_hash,
+                  "lm_used": value.lm_used, "lm": digest,
+                  "read_seconds": read[i].seconds if i in read else cached[i]["read_seconds"],
+                  "contribution": read[i].contribution if i in read else cached[i]["contribution"]}
         if cache.keep:
             cache.save_result(keys[i], record)
-        sink.add((jobs[i][1], i), renamed(record["rows"], jobs[i][1], files[i]), record["text"])
-    return len(order) - (reused - len(cached) + len(again)), reused
+        reuse(i, record)
+    return len(order) - (reused - len(cached) + len(again)), reused, records
+
+
+def _cached(keys: list[str], cache: Cache, last: LastTables | None) -> dict[int, dict]:
+    """Per input, what the cache holds of it: its record in the last run's tables (no
+    rows, no text: those are read from the tables and linked) or else its entry's."""
+    found = {}
+    for i, key in enumerate(keys):
+        record = last.docs.get(key) if last is not None else None
+        if record is None or not cache.has_source(key) or (
+                record["has_text"] and not cache.text_file(key).is_file()):
+            record = cache.result(key)
+        if record is not None:
+            found[i] = record
+    return found
+
+
+def _meta(record: dict) -> dict:
+    """A cache record without its rows and text (what the last run's tables index)."""
+    meta = {k: v for k, v in record.items() if k not in ("rows", "text")}
+    return {**meta, "has_text": record["text"] is not None} if "text" in record else meta
 
 
 def _map(executor, fn, tasks: list[tuple], options: RunOptions, label: str,

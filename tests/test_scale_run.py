@@ -108,16 +108,33 @@ def test_a_renamed_file_reuses_its_rows_under_its_new_name(tmp_path):
     assert outputs(out) == outputs(tmp_path / "fresh")
 
 
-def test_a_damaged_cache_entry_is_mined_again(tmp_path):
+def test_a_damaged_cache_is_read_around_never_trusted(tmp_path):
+    """A re-run takes a document's rows from the last run's tables, else from its cache
+    entry, else mines it again; whichever is damaged, the tables are a fresh run's."""
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(EXTRA / "x07_xa_khuyen_hoc.txt", folder)
     out = tmp_path / "out"
     run([folder], out, options())
-    for result in cache_folder(out).rglob("result.pkl"):
+    run([folder], tmp_path / "fresh", options(cache=False))
+    kept = cache_folder(out) / "tables"
+    assert (kept / "sections.pkl").is_file()
+
+    (kept / "sections.pkl").write_bytes(b"not a pickle")  # the entry still serves
+    again = run([folder], out, options())
+    assert (again.mined, again.reused) == (0, 1)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+    for result in cache_folder(out).rglob("result.pkl"):  # the tables, rewritten, serve
         result.write_bytes(b"not a pickle")
     again = run([folder], out, options())
+    assert (again.mined, again.reused) == (0, 1)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+    (kept / "plans.pkl").write_bytes(b"")  # both damaged: mined again
+    again = run([folder], out, options())
     assert (again.mined, again.reused) == (1, 0)
+    assert outputs(out) == outputs(tmp_path / "fresh")
 
 
 def test_spooled_parts_assemble_the_tables_build_tables_gives(tmp_path, monkeypatch):

@@ -52,9 +52,24 @@ def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
     return {name: found for name, found in rows.items() if found}
 
 
+def document_fields(name: str, doc_id: str, file: str) -> dict[str, str]:
+    """The cells of table ``name`` that say which file a document's rows came from.
+
+    Why one definition: rows re-used from the cache are renamed to the doc_id and file
+    the document has in this run (its bytes moved or were copied), row by row or
+    column by column, and both must give the rows a fresh run would.
+    """
+    fields = {"doc_id": doc_id}
+    if "file" in COLUMNS[name]:
+        fields["file"] = file
+    if name == "plans":
+        fields["format"] = file.rsplit(".", 1)[-1].lower() if "." in file else ""
+    return fields
+
+
 def _plan_row(result: DocumentResult, plan: Plan) -> PlanMeta:
     """The plan's metadata with what the run knows of its file."""
-    suffix = result.file.rsplit(".", 1)[-1].lower() if "." in result.file else ""
+    suffix = document_fields("plans", result.doc_id, result.file)["format"]
     return dataclasses.replace(plan.meta, file=result.file, format=suffix, pages=len(result.pages))
 
 
