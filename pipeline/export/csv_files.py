@@ -67,10 +67,19 @@ def _safe_column(column: pd.Series) -> pd.Series:
     hold hundreds of thousands of cells, and a Python call per cell dominated export)."""
     if not pd.api.types.is_string_dtype(column) or column.dtype == object:
         return column.map(_cell)
-    text = column.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
-    formula = (text.str.startswith(FORMULA_START).fillna(False).astype(bool)
-               & ~text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool))
-    return text.where(~formula, "'" + text)
+    text = column
+    if text.str.contains("\r", regex=False).any():  # rare: a pass to find, not two to rewrite
+        text = text.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+    starts = text.str.startswith(FORMULA_START).fillna(False).astype(bool)
+    if not starts.any():
+        return text
+    risky = text[starts]  # a few cells of a column: only those are matched and changed
+    risky = risky[~risky.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool)]
+    if risky.empty:
+        return text
+    text = text.copy()
+    text[risky.index] = "'" + risky
+    return text
 
 
 def _cell(value: object) -> object:
