@@ -215,12 +215,14 @@ class Plan:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     meta: PlanMeta
-    # Section ids of the plan a decision issues (printed after its signature): part "attached".
-    attached_sections: frozenset[str] = frozenset()
+    # Where the plan a decision issues (printed after its signature) starts in the text;
+    # -1 when there is none. By position, not section id: an issued Quy chế numbers its
+    # articles "Điều 1", "Điều 2" as the decision does.
+    attached_start: int = -1
 
-    def part(self, section_id: str) -> Part:
+    def part(self, span: Span) -> Part:
         """"attached" for rows of the plan a decision issues, "main" for the document's own."""
-        return "attached" if section_id and section_id in self.attached_sections else "main"
+        return "attached" if 0 <= self.attached_start <= span.start else "main"
 
     def blocks_with_role(self, *roles: BlockRole) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.role in roles)

@@ -76,5 +76,5 @@ def _plan_row(result: DocumentResult, plan: Plan) -> PlanMeta:
 def _section_rows(doc_id: str, plan: Plan) -> list[SectionRow]:
     return [SectionRow(doc_id=doc_id, section_id=s.section_id, level=s.level,
                        number=s.number, heading=s.heading, labels=";".join(s.labels), text=s.text,
-                       span=s.span, part=plan.part(s.section_id))
+                       span=s.span, part=plan.part(s.span))
             for s in plan.sections]

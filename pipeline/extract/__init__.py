@@ -57,4 +57,4 @@ def extract(plan: Plan, steps: Sequence[Step] = STEPS) -> Extraction:
 
 def _placed(plan: Plan, rows: tuple[Row, ...]) -> tuple[Row, ...]:
     """The rows with their ``part``: a row in the plan a decision issues is "attached"."""
-    return tuple(replace(row, part=plan.part(row.section_id)) for row in rows)
+    return tuple(replace(row, part=plan.part(row.span)) for row in rows)

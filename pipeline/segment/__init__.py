@@ -55,14 +55,14 @@ def segment(text: Text) -> Plan:
         + [Block(ln, "closing", content=ln.text) for ln in lines[close:annex]]
         + _annex_blocks(lines[annex:end])
     )
-    attached_ids: frozenset[str] = frozenset()
+    attached_start = -1
     if attached:
         more_blocks, more_sections = _attached_part(lines, attached)
         blocks += more_blocks
         sections += more_sections
-        attached_ids = frozenset(b.section_id for b in more_blocks)
+        attached_start = lines[attached.index].span().start
     meta = _meta(text, header, type_line, [lines[i].text for i in title_idx], blocks)
-    return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta, attached_ids)
+    return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta, attached_start)
 
 
 def _annex_blocks(lines: tuple[Line, ...]) -> list[Block]:
@@ -85,6 +85,9 @@ def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> Type
     số ...)" under its title; or, without the note, it is the type the decision's
     article issues ("Ban hành kèm theo Quyết định này Kế hoạch ..."). Before the decision's
     closing (``close``: a scan that lost the signature) only a noted type line counts.
+    After the signature, a noted title with no type word counts when it names what the
+    article issues ("Công bố kèm theo Quyết định này thủ tục hành chính ..." above
+    "THỦ TỤC HÀNH CHÍNH NỘI BỘ ..."; "... này Danh mục ..." above "DANH MỤC ...").
     """
     issued = {m.group("type").casefold() for ln in lines[:close] if (m := _ISSUES.search(ln.text))}
     annex = patterns.regex("header", "annex_heading")
@@ -98,7 +101,15 @@ def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> Type
             return TypeLine(i, found.doc_type, found.rest)
         if annex.match(text) and noted:
             return TypeLine(i, "Phụ lục", "")
+        if found is None and noted and i >= close and _names_issued(text, issued):
+            return TypeLine(i, "", text)
     return None
+
+
+def _names_issued(text: str, issued: set[str]) -> bool:
+    """Whether a title in capitals begins with what the decision's article issues."""
+    title = text.strip("*# ").casefold()
+    return text.strip("*# ").isupper() and any(title.startswith(t) for t in issued)
 
 
 # Documents that issue another document "kèm theo" themselves (a plan's annexed forms are annexes).
