@@ -40,7 +40,8 @@ def task_rows(plan: Plan) -> Iterator[Row]:
     for table in _tables(plan):
         header = row_cells(block_unit(table[0]))
         kinds = column_kinds([c.text for c in header])
-        if "lead" not in kinds.values() and "time" not in kinds.values():
+        if not _reads_as_header([c.text for c in header]) or (
+                "lead" not in kinds.values() and "time" not in kinds.values()):
             continue
         above: dict[str, Unit] = {}
         for block in table[1:]:
@@ -52,6 +53,16 @@ def task_rows(plan: Plan) -> Iterator[Row]:
             above = row.cells
             if row.text("lead") or row.text("time"):
                 yield row
+
+
+def _reads_as_header(cells: list[str]) -> bool:
+    """Whether a table's first row titles its columns: it opens with no row number.
+
+    Why: a table without a header row ("| 2 | Thành phần hồ sơ thực hiện TTHC | Bản
+    chính |" in a procedure) holds header words inside its data ("thực hiện"), and its
+    every row was read as a body leading a task.
+    """
+    return not _ROW_NUMBER.match(cells[0] if cells else "")
 
 
 def _row_cells(cells: list[Unit], kinds: dict[int, str], width: int,

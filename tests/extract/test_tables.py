@@ -33,3 +33,14 @@ def test_time_cells_are_bounds_without_a_trigger_word(make_plan):
         ("", "yearly", "periodic", "Văn phòng UBND tỉnh", "đánh giá mức độ chuyển đổi số"),
         ("2027-12-31", "2027", "until", "Sở Khoa học và Công nghệ", "phủ sóng di động đến các thôn"),
     ]
+
+
+def test_a_table_without_a_header_row_gives_no_bodies(make_plan):
+    """A procedure's table starts with data ("| 2 | Thành phần hồ sơ thực hiện TTHC | ..."):
+    the words "thực hiện" inside it title no column, and its steps name no body in charge."""
+    lines = LINES[:14] + (
+        "| 2 | Thành phần hồ sơ thực hiện TTHC | Bản chính | Bản sao |",
+        "| 1 | Tờ trình của Hội đồng cơ sở gửi Hội đồng cấp Bộ | X | |",
+        "| 3 | Tiếp nhận hồ sơ, kiểm tra thành phần hồ sơ | Bộ phận một cửa | 01 ngày |")
+    rows = {(r.body, r.role) for r in find_responsibilities(make_plan(*lines))}
+    assert not any(body.startswith(("Tờ trình", "Tiếp nhận", "Bản chính")) for body, _ in rows)
