@@ -124,10 +124,12 @@ def _rules() -> dict:
 
 
 def _tables(plan: Plan) -> Iterator[list[Block]]:
-    """Runs of consecutive table rows."""
+    """Runs of consecutive table rows. An annex that is one table ("PHỤ LỤC ... (Kèm theo
+    Quyết định số ...)" over "| STT | Nhiệm vụ | Cơ quan chủ trì | ... |") has no heading
+    above its rows, so the outline left them in its preamble: they are a table all the same."""
     run: list[Block] = []
     for block in plan.blocks:
-        if block.role == "row" and is_table_row(block.line.text):
+        if block.role in ("row", "preamble") and is_table_row(block.line.text):
             run.append(block)
             continue
         if run:

@@ -44,3 +44,28 @@ def test_a_table_without_a_header_row_gives_no_bodies(make_plan):
         "| 3 | Tiếp nhận hồ sơ, kiểm tra thành phần hồ sơ | Bộ phận một cửa | 01 ngày |")
     rows = {(r.body, r.role) for r in find_responsibilities(make_plan(*lines))}
     assert not any(body.startswith(("Tờ trình", "Tiếp nhận", "Bản chính")) for body, _ in rows)
+
+
+DECISION = ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 1250/QĐ-UBND", "Bắc Ninh, ngày 20 tháng 11 năm 2025",
+            "QUYẾT ĐỊNH", "Phê duyệt Đề án chuyển đổi số trong quản lý hạ tầng",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", "QUYẾT ĐỊNH:",
+            "Điều 1. Phê duyệt Đề án chuyển đổi số trong quản lý hạ tầng, với các nhiệm vụ tại Phụ lục kèm theo.",
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+            "Nơi nhận:", "- Như Điều 2;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Bình",
+            "PHỤ LỤC", "DANH MỤC NHIỆM VỤ",
+            "(Kèm theo Quyết định số 1250/QĐ-UBND ngày 20 tháng 11 năm 2025 của Chủ tịch UBND tỉnh)",
+            "| STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian triển khai |",
+            "| I | CƠ CHẾ, CHÍNH SÁCH | | | |",
+            "| 1 | Gán mã định danh cho công trình hạ tầng | Sở Xây dựng | Sở Khoa học và Công nghệ | 2026 |",
+            "| 2 | Xây dựng hệ thống điều hành tập trung | Sở Xây dựng | Các sở, ngành liên quan | 2026-2028 |")
+
+
+def test_an_annex_that_is_one_task_table_is_read_and_a_bare_year_is_the_tasks_year(make_plan):
+    found = [(d.date, d.period, d.kind, d.responsible, d.task) for d in find_deadlines(make_plan(*DECISION))]
+    assert found == [
+        ("2026-12-31", "2026", "within", "Sở Xây dựng", "gán mã định danh cho công trình hạ tầng"),
+        ("2028-12-31", "2028", "until", "Sở Xây dựng", "xây dựng hệ thống điều hành tập trung"),
+    ]
+    rows = {(r.body, r.role) for r in find_responsibilities(make_plan(*DECISION))}
+    assert {("Sở Xây dựng", "lead"), ("Sở Khoa học và Công nghệ", "coordinate")} <= rows
