@@ -258,7 +258,7 @@ def _bounds(text: str, year: int | None) -> list[_Bound]:
              if not (text[b.start:b.start + 2].lower() == "từ" and _IN_FORCE.search(text, 0, b.start))
              and not _AS_OF.search(text, 0, b.start)
              and not (b.kind == "periodic" and _benefit_before().search(text, 0, b.start))]
-    found.sort(key=lambda b: (b.start, -(b.end - b.start)))
+    found.sort(key=lambda b: (b.start, -(b.end - b.start), b.kind != "periodic"))
     out: list[_Bound] = []
     for b in found:
         if not out or b.start >= out[-1].end:
@@ -286,9 +286,7 @@ def _bound(kind: DeadlineKind, m: re.Match[str], year: int | None) -> _Bound | N
         year = int(later.group(1))
     start, end = m.span("raw") if groups.get("raw") else m.span()
     if kind == "periodic":
-        unit = "half-yearly" if groups.get("six") else patterns.load("deadline_phrases")["units"][
-            groups["unit"].lower()]
-        return _Bound("", unit, kind, start, end)
+        return _Bound("", _rhythm(groups), kind, start, end)
     y = int(groups["y"]) if groups.get("y") else year
     if groups.get("date"):
         words = groups["date"] if "/" in groups["date"] else f"ngày {groups['date']}"
@@ -303,6 +301,15 @@ def _bound(kind: DeadlineKind, m: re.Match[str], year: int | None) -> _Bound | N
         month = int(groups["m"])
         return _Bound(month_end(y, month), f"{y}-{month:02d}", kind, start, end)
     return _Bound(f"{y}-12-31", str(y), kind, start, end)
+
+
+def _rhythm(groups: dict[str, str | None]) -> str:
+    """A periodic rule's rhythm: its `unit`, "6 tháng", else yearly (a day of the year
+    that "định kỳ" brings back: "định kỳ báo cáo ... trước ngày 20/11")."""
+    if groups.get("six"):
+        return "half-yearly"
+    units = patterns.load("deadline_phrases")["units"]
+    return units[unit.lower()] if (unit := groups.get("unit")) else units["năm"]
 
 
 def _task(sentence: str, bound: _Bound) -> str:

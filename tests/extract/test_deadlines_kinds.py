@@ -77,3 +77,23 @@ def test_the_day_an_event_is_held_under_its_time_label_is_within_that_day(make_p
     assert _rows(make_plan, "I. NỘI DUNG", "1. Hội nghị tổng kết công tác chi trả năm 2025.",
                  "2. Thời gian: 14 giờ 00 phút, ngày 26/12/2025 (thứ sáu).", "3. Địa điểm: Hội trường UBND tỉnh.") == [
         ("2025-12-26", "", "within", "14 giờ 00 phút, ngày 26/12/2025")]
+
+
+def test_a_day_without_its_year_under_a_bare_dinh_ky_comes_back_every_year(make_plan):
+    assert _rows(make_plan, "I. TỔ CHỨC THỰC HIỆN",
+                 "- Các sở xây dựng kế hoạch chi tiết hằng năm và định kỳ báo cáo kết quả thực hiện "
+                 "trước ngày 20/11 về Sở Khoa học và Công nghệ.",
+                 "- Các xã thực hiện báo cáo định kỳ (trước ngày 15 tháng 12), đột xuất theo yêu cầu.",
+                 "- Sở Y tế định kỳ báo cáo trước ngày 20/11/2025.") == [
+        ("", "yearly", "periodic", "hằng năm"),
+        ("", "yearly", "periodic", "trước ngày 20/11"),
+        ("", "yearly", "periodic", "trước ngày 15 tháng 12"),
+        ("2025-11-20", "", "by", "trước ngày 20/11/2025")]
+
+
+def test_a_rhythm_in_brackets_after_dinh_ky(make_plan):
+    assert _rows(make_plan, "I. LỘ TRÌNH THỰC HIỆN",
+                 "- Kiểm tra, đánh giá: định kỳ (hằng năm) đánh giá tiến độ thực hiện các mục tiêu.",
+                 "- Sở Tài chính tổng hợp (định kỳ hằng năm) dự toán kinh phí.") == [
+        ("", "yearly", "periodic", "định kỳ (hằng năm)"),
+        ("", "yearly", "periodic", "định kỳ hằng năm")]
