@@ -407,20 +407,29 @@ def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, 
     """(start, end) of each target an item states; none when it states no figure.
 
     Pieces between the separators that open a new target are joined back to their
-    neighbour when either holds no figure, so each span keeps one target's words.
+    neighbour when either holds no figure, so each span keeps one target's words; but a
+    sentence that sets a figure of its own ("... sản phẩm. Trong đó, ít nhất 40% doanh
+    nghiệp ...") is a target of its own, and the sentence before it stays one too, with
+    or without a figure (outside a list of figures only).
     """
     spans: list[tuple[int, int]] = []
+    alone: set[int] = set()  # starts of spans a sentence of their own closes or opens
     for start, end in _sentence_runs(text, begin, figures_only):
-        cuts = [m for m in _rx("target_separator").finditer(text, start, end) if _opens_target(text, m, end)]
-        bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
+        cuts = [(m, own) for m in _rx("target_separator").finditer(text, start, end)
+                if (own := _own_sentence(text, m, end)) or _opens_target(text, m, end)]
+        bounds = [start, *(x for m, _ in cuts for x in (m.start(), m.end())), end]
+        pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
         run: list[tuple[int, int]] = []
-        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
-            if run and not (_target_value(text[a:b]) and _target_value(text[slice(*run[-1])])):
+        for k, (a, b) in enumerate(pieces):
+            opened = k > 0 and cuts[k - 1][1]
+            if run and not opened and not (_target_value(text[a:b]) and _target_value(text[slice(*run[-1])])):
                 run[-1] = (run[-1][0], b)
             else:
                 run.append((a, b))
+            if opened or (k < len(cuts) and cuts[k][1]):
+                alone.add(run[-1][0])
         spans.extend(run)
-    return [s for s in spans if _target_value(text[s[0]:s[1]])]
+    return [s for s in spans if _target_value(text[s[0]:s[1]]) or (s[0] in alone and not figures_only)]
 
 
 def _opens_target(text: str, separator: re.Match[str], end: int) -> bool:
@@ -433,6 +442,18 @@ def _opens_target(text: str, separator: re.Match[str], end: int) -> bool:
         clause_end = text.find(";", separator.end(), end)
         return bool(_target_value(text[separator.end():end if clause_end < 0 else clause_end]))
     return "," not in separator.group(0) and bool(_rx("target_verb_head").match(text, separator.end(), end))
+
+
+def _own_sentence(text: str, separator: re.Match[str], end: int) -> bool:
+    """Whether ``separator`` ends a sentence and the next sets a figure of its own with its
+    bound word ("Có ít nhất 03 cơ sở ...", "Quy mô kinh tế số đạt 40% GRDP"); a sentence
+    that only scopes the one before ("Đối với một số ngành ... dưới 30% có thể điều chỉnh")
+    sets none."""
+    if separator.start() == 0 or text[separator.start() - 1] not in ".!?…":
+        return False
+    stop = re.search(r"[.!?…](?=\s)|;", text[separator.end():end])
+    sentence = text[separator.end():separator.end() + stop.start() if stop else end]
+    return not _rx("scope_opener").match(sentence) and bool(_rx("own_figure").search(sentence))
 
 
 def _sentence_runs(text: str, begin: int, figures_only: bool) -> list[tuple[int, int]]:

@@ -154,3 +154,30 @@ def test_a_bracketed_number_before_a_criterion_is_its_label(make_plan):
     assert _rows(make_plan, "I. TIÊU CHÍ ĐÁNH GIÁ",
                  "(1) Ít nhất 85% người hưởng trợ cấp mở tài khoản ngân hàng;") == [
         ("Tiêu chí đánh giá", "Ít nhất 85% người hưởng trợ cấp mở tài khoản ngân hàng", "85%")]
+
+
+def test_a_sentence_setting_its_own_figure_is_a_target_of_its_own(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu chung", "Phát triển kinh tế số.",
+                 "2. Mục tiêu cụ thể",
+                 "- Hình thành hệ sinh thái đổi mới sáng tạo hoàn chỉnh, có sự tham gia của các viện. "
+                 "Trong đó, ít nhất 40% doanh nghiệp nhỏ và vừa có hợp tác nghiên cứu.",
+                 "- 100% điểm du lịch ứng dụng công nghệ số. Đồng thời, phát triển ít nhất 10 sản phẩm "
+                 "du lịch thông minh.",
+                 "- Năm 2025 đạt 60% cơ quan có lãnh đạo chủ chốt là nữ. Đối với ngành có tỷ lệ nữ "
+                 "dưới 30% có thể điều chỉnh mục tiêu.") == [
+        ("Mục tiêu cụ thể", "Hình thành hệ sinh thái đổi mới sáng tạo hoàn chỉnh, có sự tham gia của các viện",
+         ""),
+        ("Mục tiêu cụ thể", "ít nhất 40% doanh nghiệp nhỏ và vừa có hợp tác nghiên cứu", "40%"),
+        ("Mục tiêu cụ thể", "100% điểm du lịch ứng dụng công nghệ số", "100%"),
+        ("Mục tiêu cụ thể", "phát triển ít nhất 10 sản phẩm du lịch thông minh", "10"),
+        ("Mục tiêu cụ thể", "Năm 2025 đạt 60% cơ quan có lãnh đạo chủ chốt là nữ. Đối với ngành có tỷ lệ "
+         "nữ dưới 30% có thể điều chỉnh mục tiêu", "60%")]
+
+
+def test_a_least_figure_from_which_is_the_targets_value(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Mục tiêu cụ thể",
+                 "- Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao.",
+                 "- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh.") == [
+        ("Mục tiêu cụ thể", "Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao", "05"),
+        ("Mục tiêu cụ thể", "Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh",
+         "18")]
