@@ -60,8 +60,10 @@ def find_deadlines(plan: Plan, analysis: Analysis | None = None) -> tuple[Deadli
     year = _implied_year(plan)
     items = _Items()
     targets = sections_under(plan, _target_heading())
+    roadmap = sections_under(plan, _phrase("roadmap_heading"))
     for unit in _units(plan):
         sid = unit.section_id
+        phase = _phase(unit, year) if sid in roadmap else []
         for sentence in analysis.sentences(unit):
             label = _TIME_LABEL.match(sentence.text)
             if sid in targets and not label:
@@ -70,8 +72,9 @@ def find_deadlines(plan: Plan, analysis: Analysis | None = None) -> tuple[Deadli
                 if labelled[0] in ("lead", "assigned"):
                     items.lead_line(sid, tidy(labelled[1]))
                 continue
+            opening = phase if sentence.offset == unit.offset else []
             bounds = (_bounds(sentence.text, year) or _labelled_bounds(sentence.text, label, year)
-                      or _trailing_bounds(sentence, unit, year))
+                      or _trailing_bounds(sentence, unit, year) or opening)
             responsible = _responsible(sentence, unit, analysis) if bounds else ""
             for bound in bounds:
                 items.add(_row(plan.doc_id, sentence, bound, responsible), bool(label))
@@ -100,6 +103,22 @@ def _ended_before(row: Deadline, issued: str) -> bool:
 @cache
 def _attribute_line() -> re.Pattern[str]:
     return patterns.regex("deadline_phrases", "item_attribute")
+
+
+@cache
+def _phrase(key: str) -> re.Pattern[str]:
+    return patterns.regex("deadline_phrases", key)
+
+
+def _phase(unit: Unit, year: int | None) -> list[_Bound]:
+    """The bound a roadmap's line opens with: a phase's heading sets it on the tasks under
+    it ("1. Giai đoạn 2025 - 2030", "1.1. Giai đoạn 1 (2026 - 2027) - ...", until its last
+    year); a line led by its time before a colon sets it on its own task ("- Tháng 6/2026:
+    Chính thức triển khai ...", "(1) Năm 2026:"), read as a table's time cell."""
+    m = _phrase("phase_heading").match(unit.text) if unit.block.role == "heading" else None
+    m = m or _phrase("time_lead").match(unit.text)
+    bound = _cell_bound(m.group("years"), year) if m else None
+    return [replace(bound, start=m.start("raw"), end=m.end("raw"))] if m and bound else []
 
 
 def _attribute(text: str) -> bool:
@@ -319,7 +338,7 @@ def _task(sentence: str, bound: _Bound) -> str:
     clause_end = sentence.find(";", bound.end)
     clause_end = len(sentence) if clause_end < 0 else clause_end
     text = sentence[clause_start:bound.start] + " " + sentence[bound.end:clause_end]
-    text = tidy(re.sub(r"\(\s*\)", "", text).replace(" ,", ","))
+    text = tidy(re.sub(r"\(\s*\)", "", text).replace(" ,", ",").lstrip(" -–"))
     label, colon, rest = text.partition(":")
     if colon and tidy(label).casefold() in table["timeframe_labels"]:
         text = tidy(rest)

@@ -97,3 +97,19 @@ def test_a_rhythm_in_brackets_after_dinh_ky(make_plan):
                  "- Sở Tài chính tổng hợp (định kỳ hằng năm) dự toán kinh phí.") == [
         ("", "yearly", "periodic", "định kỳ (hằng năm)"),
         ("", "yearly", "periodic", "định kỳ hằng năm")]
+
+
+def test_a_roadmap_phase_bounds_its_tasks_and_a_line_led_by_its_time_its_own(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Giai đoạn 2026 - 2030", "- 100% hồ sơ được số hóa.",
+                 "II. LỘ TRÌNH THỰC HIỆN",
+                 "1. Giai đoạn 1 (2026 - 2027) - Định hình quản trị bằng dữ liệu:", "(1) Năm 2026:",
+                 "- Tháng 6/2026: Chính thức triển khai diện rộng.",
+                 "- Quý IV/2026: Hoàn thiện và nâng cấp các tính năng.",
+                 "(2) Năm 2027: Vận hành toàn diện mô hình.",
+                 "2. Giai đoạn 2028 - 2030", "- Chuẩn hóa khung tiêu chí.",
+                 "III. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "- Năm 2026: phối hợp triển khai.") == [
+        ("2027-12-31", "2027", "until", "Giai đoạn 1 (2026 - 2027)"),
+        ("2026-06-30", "2026-06", "within", "Tháng 6/2026"),
+        ("2026-12-31", "2026-Q4", "within", "Quý IV/2026"),
+        ("2027-12-31", "2027", "within", "(2) Năm 2027"),
+        ("2030-12-31", "2030", "until", "Giai đoạn 2028 - 2030")]
