@@ -410,13 +410,16 @@ def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, 
     neighbour when either holds no figure, so each span keeps one target's words; but a
     sentence that sets a figure of its own ("... sản phẩm. Trong đó, ít nhất 40% doanh
     nghiệp ...") is a target of its own, and the sentence before it stays one too, with
-    or without a figure (outside a list of figures only).
+    or without a figure; so does a first ";" clause without a figure before a clause with
+    one ("Hàng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 đạt ít nhất 50% ...").
     """
     spans: list[tuple[int, int]] = []
     alone: set[int] = set()  # starts of spans a sentence of their own closes or opens
     for start, end in _sentence_runs(text, begin, figures_only):
         cuts = [(m, own) for m in _rx("target_separator").finditer(text, start, end)
                 if (own := _own_sentence(text, m, end)) or _opens_target(text, m, end)]
+        if cuts and ";" in cuts[0][0].group(0) and not _target_value(text[start:cuts[0][0].start()]):
+            cuts[0] = (cuts[0][0], True)
         bounds = [start, *(x for m, _ in cuts for x in (m.start(), m.end())), end]
         pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
         run: list[tuple[int, int]] = []
@@ -429,7 +432,7 @@ def _target_spans(text: str, begin: int, figures_only: bool) -> list[tuple[int, 
             if opened or (k < len(cuts) and cuts[k][1]):
                 alone.add(run[-1][0])
         spans.extend(run)
-    return [s for s in spans if _target_value(text[s[0]:s[1]]) or (s[0] in alone and not figures_only)]
+    return [s for s in spans if _target_value(text[s[0]:s[1]]) or s[0] in alone]
 
 
 def _opens_target(text: str, separator: re.Match[str], end: int) -> bool:

@@ -181,3 +181,13 @@ def test_a_least_figure_from_which_is_the_targets_value(make_plan):
         ("Mục tiêu cụ thể", "Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao", "05"),
         ("Mục tiêu cụ thể", "Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh",
          "18")]
+
+
+def test_a_first_clause_without_a_figure_before_one_with_its_own_is_a_target_of_its_own(make_plan):
+    assert _rows(make_plan, "I. MỤC TIÊU", "1. Các chỉ tiêu chủ yếu",
+                 "- Hằng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 đạt ít nhất 50% số xã "
+                 "không ma túy.",
+                 "- 100% người dân vùng bão; các vùng sạt lở đất được phổ biến kiến thức.") == [
+        ("Chỉ tiêu chủ yếu", "Hằng năm, giảm số người nghiện ma túy", ""),
+        ("Chỉ tiêu chủ yếu", "phấn đấu đến năm 2030 đạt ít nhất 50% số xã không ma túy", "50%"),
+        ("Chỉ tiêu chủ yếu", "100% người dân vùng bão; các vùng sạt lở đất được phổ biến kiến thức", "100%")]
