@@ -163,7 +163,7 @@ def _segments(region: list[RawLine]) -> list[tuple[list[RawLine], bool]]:
         if not _is_bar(line.text):
             cell.append(line)
             continue
-        if len(cell) > MAX_CELL_LINES:
+        if len(cell) > MAX_CELL_LINES or _is_annex_title(cell):
             out += [(current, False), (cell, True)]
             current = []
         else:
@@ -173,6 +173,16 @@ def _segments(region: list[RawLine]) -> list[tuple[list[RawLine], bool]]:
     current.pop()  # the bar added to close the last cell
     out.append((current, False))
     return [(seg, is_text) for seg, is_text in out if seg]
+def _is_annex_title(cell: list[RawLine]) -> bool:
+    """An annex's title and note caught between the signature's cell and the annex's table
+    ("|⏎**KT. THỦ TƯỚNG** ...⏎|⏎**PHỤ LỤC I**⏎DANH MỤC ...⏎*(Kèm theo Quyết định số ...)*⏎|⏎
+    **TT**⏎|"): no cell, but the title of what follows (in 41 tvpl exports the annex's
+    title, header and rows were glued onto the signature as one row)."""
+    first = strip_markdown(cell[0].text).strip() if cell else ""
+    return (first.startswith("PHỤ LỤC") and patterns.regex("header", "annex_heading").match(first) is not None
+            and any(patterns.regex("header", "attached_note").match(line.text) for line in cell[1:]))
+
+
 def _cell_rows(region: list[RawLine]) -> list[tuple[int, list[str]]]:
     """(page, cells) of each row: a cell is the lines between two bars, a row ends at two bars."""
     rows: list[tuple[int, list[str]]] = []

@@ -73,9 +73,12 @@ def _annex_blocks(lines: tuple[Line, ...]) -> list[Block]:
 # An attached document's type line stands within this many lines above its note
 # "(Ban hành kèm theo Quyết định số ...)".
 ATTACHED_NOTE_WITHIN = 8
-_ATTACHED_NOTE = re.compile(r"^[*\s]*\(?\s*(?:Ban hành\s+)?(?:kèm|đính kèm) theo\b", re.IGNORECASE)
 # A decision's article issuing a document ("Ban hành kèm theo Quyết định này Kế hoạch ...").
 _ISSUES = re.compile(r"kèm theo Quyết định này\s+[“\"]?(?P<type>\w+(?:\s+\w+)?)", re.IGNORECASE)
+
+
+def _attached_note() -> re.Pattern[str]:
+    return patterns.regex("header", "attached_note")
 
 
 def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> TypeLine | None:
@@ -94,7 +97,7 @@ def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> Type
     for i in range(start, len(lines)):
         text = lines[i].text.strip()
         found = find_type_line(lines[i:i + 1])
-        noted = any(_ATTACHED_NOTE.match(ln.text) for ln in lines[i + 1:i + 1 + ATTACHED_NOTE_WITHIN])
+        noted = any(_attached_note().match(ln.text) for ln in lines[i + 1:i + 1 + ATTACHED_NOTE_WITHIN])
         named = found is not None and i >= close and any(t.startswith(found.doc_type.casefold())
                                                          for t in issued)
         if found and found.doc_type not in _NOT_ATTACHED and (noted or named):
@@ -136,7 +139,7 @@ def _attached_part(lines: tuple[Line, ...], type_line: TypeLine) -> tuple[list[B
 def _after_note(lines: tuple[Line, ...], start: int) -> int:
     """Past the "(Ban hành kèm theo ...)" note under the title, unless an outline opens first."""
     for i in range(start, min(len(lines), start + ATTACHED_NOTE_WITHIN)):
-        if _ATTACHED_NOTE.match(lines[i].text):
+        if _attached_note().match(lines[i].text):
             return i + 1
         if match_marker(lines[i].text):
             break

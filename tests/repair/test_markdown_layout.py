@@ -75,3 +75,16 @@ def test_markdown_blank_lines_part_paragraphs_and_wraps_join() -> None:
                           "2. Giao Văn phòng Ủy ban nhân dân kiểm tra.",
                           "Nơi nhận:", "- Như Điều 4;", "- Lưu: VT.",
                           "Độc lập - Tự do - Hạnh phúc", "Dòng cuối."]
+
+
+def test_an_annex_title_between_the_signature_and_its_table_stays_a_title() -> None:
+    """Without a blank line, the signature's cell, the annex's title and its table were one
+    region of cells: the title must stay lines above the table, not become its cells."""
+    raw = lines("|\n**KT. THỦ TƯỚNG**\n**PHÓ THỦ TƯỚNG**\n**Nguyễn Chí Dũng**\n|\n**PHỤ LỤC I**\n"
+                "DANH MỤC CÁC CHỈ TIÊU\n*(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025)*\n"
+                "|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Đơn vị**\n|\n**Cơ quan chủ trì**\n|\n|\n"
+                "1\n|\nTỉ lệ dịch vụ công trực tuyến\n|\n%\n|\nVăn phòng Chính phủ\n|")
+    rows, count = cell_tables_to_rows(raw)
+    assert texts(rows)[-2:] == ["| **TT** | **Chỉ tiêu** | **Đơn vị** | **Cơ quan chủ trì** |",
+                                "| 1 | Tỉ lệ dịch vụ công trực tuyến | % | Văn phòng Chính phủ |"]
+    assert "**PHỤ LỤC I**" in texts(rows) and count == 2
