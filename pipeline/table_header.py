@@ -20,11 +20,18 @@ def _column_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((k, tuple(v)) for k, v in patterns.load("tables")["columns"].items())
 
 
+@cache
+def _not_columns() -> tuple[str, ...]:
+    return tuple(patterns.load("tables")["not_columns"])
+
+
 def column_kinds(cells: list[str]) -> dict[int, str]:
     """Column index → lead / coordinate / time / task; each kind once, leftmost first."""
     out: dict[int, str] = {}
     for i, cell in enumerate(cells):
         low = cell.strip().lower()
+        if any(w in low for w in _not_columns()):
+            continue
         for kind, words in _column_words():
             if kind not in out.values() and any(w in low for w in words):
                 out[i] = kind

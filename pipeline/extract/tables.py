@@ -40,8 +40,7 @@ def task_rows(plan: Plan) -> Iterator[Row]:
     for table in _tables(plan):
         header = row_cells(block_unit(table[0]))
         kinds = column_kinds([c.text for c in header])
-        if not _reads_as_header([c.text for c in header]) or (
-                "lead" not in kinds.values() and "time" not in kinds.values()):
+        if not _reads_as_header([c.text for c in header]) or not _is_task_table(set(kinds.values())):
             continue
         above: dict[str, Unit] = {}
         for block in table[1:]:
@@ -49,10 +48,23 @@ def task_rows(plan: Plan) -> Iterator[Row]:
             texts = [c.text for c in cells]
             if all(_SEPARATOR.match(t.strip()) or not t.strip() for t in texts) or is_task_header(texts):
                 continue  # a separator, or the header repeated on a new page
-            row = Row(_row_cells(cells, kinds, len(header), above))
+            row = Row(_without_non_bodies(_row_cells(cells, kinds, len(header), above)))
             above = row.cells
             if row.text("lead") or row.text("time"):
                 yield row
+
+
+def _without_non_bodies(cells: dict[str, Unit]) -> dict[str, Unit]:
+    """The row's cells, less a lead or partner cell holding a number, a duration or a step."""
+    rx = patterns.regex("tables", "not_body_cell")
+    return {kind: cell for kind, cell in cells.items()
+            if kind not in ("lead", "coordinate") or not rx.match(cell.text)}
+
+
+def _is_task_table(kinds: set[str]) -> bool:
+    """A table of tasks has a time column, or a column of bodies beside one of tasks: a
+    list of units with their fees ("STT | Tên đơn vị | Mức học phí") assigns nothing."""
+    return "time" in kinds or {"lead", "task"} <= kinds
 
 
 def _reads_as_header(cells: list[str]) -> bool:

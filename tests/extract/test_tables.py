@@ -69,3 +69,23 @@ def test_an_annex_that_is_one_task_table_is_read_and_a_bare_year_is_the_tasks_ye
     ]
     rows = {(r.body, r.role) for r in find_responsibilities(make_plan(*DECISION))}
     assert {("Sở Xây dựng", "lead"), ("Sở Khoa học và Công nghệ", "coordinate")} <= rows
+
+
+def test_a_table_of_units_or_measures_assigns_nothing(make_plan):
+    """A list of schools and their fees, or amounts with their unit of measure, has a column
+    whose title holds "đơn vị" but no task and no time: no body leads anything there."""
+    fees = LINES[:14] + ("| STT | Tên đơn vị | Mức học phí năm học 2025-2026 |",
+                         "| 1 | Trường Trung học cơ sở Nguyễn Du | 300.000 |")
+    units = LINES[:14] + ("| STT | Nội dung | Đơn vị tính | Mức chi |",
+                          "| 1 | Chi hội nghị | đồng/người | 200.000 |")
+    for lines in (fees, units):
+        assert not [r for r in find_responsibilities(make_plan(*lines)) if r.role == "lead"]
+
+
+def test_a_lead_cell_holding_a_step_a_number_or_a_duration_names_no_body(make_plan):
+    lines = LINES[:14] + ("| TT | Nội dung công việc | Đơn vị thực hiện | Thời gian |",
+                          "| 1 | Tiếp nhận hồ sơ | Bước 2 | 01 ngày |",
+                          "| 2 | Thẩm định hồ sơ | 03 ngày làm việc | |",
+                          "| 3 | Trình phê duyệt | Sở Y tế | 02 ngày |")
+    leads = {r.body for r in find_responsibilities(make_plan(*lines)) if r.role == "lead"}
+    assert "Sở Y tế" in leads and not leads & {"Bước 2", "03 ngày làm việc"}
