@@ -40,7 +40,7 @@ def task_rows(plan: Plan) -> Iterator[Row]:
     for table in _tables(plan):
         header = row_cells(block_unit(table[0]))
         kinds = column_kinds([c.text for c in header])
-        if not _reads_as_header([c.text for c in header]) or not _is_task_table(set(kinds.values())):
+        if not _reads_as_header([c.text for c in header]) or not _is_task_table(header, kinds):
             continue
         above: dict[str, Unit] = {}
         for block in table[1:]:
@@ -61,10 +61,16 @@ def _without_non_bodies(cells: dict[str, Unit]) -> dict[str, Unit]:
             if kind not in ("lead", "coordinate") or not rx.match(cell.text)}
 
 
-def _is_task_table(kinds: set[str]) -> bool:
-    """A table of tasks has a time column, or a column of bodies beside one of tasks: a
-    list of units with their fees ("STT | Tên đơn vị | Mức học phí") assigns nothing."""
-    return "time" in kinds or {"lead", "task"} <= kinds
+def _is_task_table(header: list[Unit], kinds: dict[int, str]) -> bool:
+    """A table of tasks has a time column, a column of bodies beside one of tasks, or one
+    titled as leading ("Chủ trì"): a list of units with their fees ("STT | Tên đơn vị |
+    Mức học phí") assigns nothing."""
+    found = set(kinds.values())
+    if "time" in found or {"lead", "task"} <= found:
+        return True
+    titles = patterns.load("tables")["lead_titles"]
+    return any(kind == "lead" and any(t in header[i].text.lower() for t in titles)
+               for i, kind in kinds.items())
 
 
 def _reads_as_header(cells: list[str]) -> bool:

@@ -89,3 +89,10 @@ def test_a_lead_cell_holding_a_step_a_number_or_a_duration_names_no_body(make_pl
                           "| 3 | Trình phê duyệt | Sở Y tế | 02 ngày |")
     leads = {r.body for r in find_responsibilities(make_plan(*lines)) if r.role == "lead"}
     assert "Sở Y tế" in leads and not leads & {"Bước 2", "03 ngày làm việc"}
+
+
+def test_a_column_titled_as_leading_is_a_task_table_by_itself(make_plan):
+    lines = LINES[:14] + ("| TT | Chỉ tiêu | Chủ trì |",
+                          "| 1 | Tỷ lệ dân số có tài khoản ngân hàng đạt 95% | Ngân hàng nhà nước khu vực XII |")
+    rows = {(r.body, r.role) for r in find_responsibilities(make_plan(*lines))}
+    assert ("Ngân hàng nhà nước khu vực XII", "lead") in rows
