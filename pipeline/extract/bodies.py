@@ -69,6 +69,7 @@ class _Rx:
     topic_clause: re.Pattern[str]
     function_note: re.Pattern[str]
     not_subject: re.Pattern[str]
+    function_name: re.Pattern[str]
 
 
 @cache
@@ -108,6 +109,7 @@ def _rx() -> _Rx:
         topic_clause=patterns.regex("roles", "topic_clause"),
         function_note=patterns.regex("roles", "function_note"),
         not_subject=patterns.regex("bodies", "not_subject"),
+        function_name=patterns.regex("bodies", "function_name"),
     )
 
 
@@ -340,6 +342,11 @@ def find_subject(sentence: str) -> Subject | None:
             body = _DANGLING.sub("", sentence[at:end])
             if prefix not in ("requested", "assigned") and _cut_kind(body, rest) or _INDEFINITE.search(body):
                 return None  # "đơn vị nào có số lượng cao hơn thì ...": whichever unit, no body
+            if _single_kind(body):
+                named = rx.function_name.match(sentence, at + len(body))
+                if not named:
+                    return None  # "Đơn vị | tính: đồng", "Cơ quan | quản lý nhà nước ...": a cut name
+                body, rest = sentence[at:named.end()], sentence[named.end():].lstrip(" ,:-–")
             return Subject(capital_first(body), at, at + len(body), prefix, rest)
     return _main_clause_subject(sentence)
 
@@ -641,6 +648,19 @@ def join_comma_names(parts: list[str]) -> list[str]:
 def _splits_name(left: str, right: str, name: str) -> bool:
     before, _, after = (p.strip().casefold() for p in name.partition(","))
     return left.casefold().endswith(before) and right.casefold().startswith(after)
+
+
+def named_by_function(name: str) -> bool:
+    """A bare kind and the part it plays ("Cơ quan chủ trì", "Đơn vị đầu mối"): a body named by
+    its function, whose name may go on with the task it plays that part in."""
+    return any(m.end() == len(name.rstrip()) and _single_kind(name[:m.start()])
+               for m in _rx().function_name.finditer(name))
+
+
+def _single_kind(body: str) -> bool:
+    """One bare kind with no "Các" / "Mỗi" ("Cơ quan", "Đơn vị"): no body by itself, the start
+    of a name the tagger cut or of a body named by its part ("Cơ quan chủ trì")."""
+    return body.strip().casefold() in patterns.load("bodies")["bare_kinds"]
 
 
 def _bare_kind(item: str) -> bool:

@@ -20,6 +20,7 @@ from pipeline.extract.bodies import (
     is_name_only,
     is_office_label,
     name_end,
+    named_by_function,
     split_bodies,
     strip_role_note,
 )
@@ -321,6 +322,12 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     if head_at(name) >= 0 and (after or has_children) and is_name_only(name):
         return Owner(tuple(split_bodies(tidy(name))), requested, tidy(name)), after.strip()
     subject = find_subject(content)
+    if subject and not subject.prefix and ":" not in content and has_children and named_by_function(
+            subject.body) and not statement_patterns().duty_list.search(content):
+        # "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over "a) Hướng dẫn ...": the
+        # heading names the body by the task it leads; its items state its work.
+        named = tidy(content.rstrip(" ."))
+        return Owner((named,), False, named), ""
     if subject and subject.prefix in ("", "requested", "assigned", "topic"):
         # "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, ...; tổ chức thực hiện các
         # nhiệm vụ sau:" heads the tasks below as "1. Sở Nông nghiệp và Môi trường" would.
