@@ -36,3 +36,27 @@ def test_a_bare_kind_cut_from_its_name_is_no_body(make_plan):
                   "Cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương hướng dẫn thực hiện.",
                   "Các đơn vị chủ động triển khai thực hiện.") == [("Các đơn vị", "assigned")]
 
+
+def test_a_minister_is_named_with_the_ministry(make_plan):
+    assert _pairs(make_plan, "Điều 9. Tổ chức thực hiện",
+                  "1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với các bộ hướng dẫn thi hành.",
+                  "2. Bộ trưởng Bộ Tư pháp quyết định thu hồi nội dung đã phân cấp.") == [
+        ("Bộ trưởng Bộ Nội vụ", "lead"), ("Bộ trưởng Bộ Tư pháp", "assigned")]
+
+
+def test_party_committees_written_in_lower_case_are_bodies(make_plan):
+    assert _pairs(make_plan, "Điều 5. Trách nhiệm",
+                  "1. Cấp ủy cấp xã lãnh đạo, chỉ đạo các chi bộ thực hiện.",
+                  "2. Ban thường vụ cấp ủy cấp tỉnh kiểm tra, giám sát việc thực hiện.",
+                  "3. Trên cơ sở đó, cấp ủy các cấp lãnh đạo thực hiện.") == [
+        ("Cấp ủy cấp xã", "assigned"), ("Ban thường vụ cấp ủy cấp tỉnh", "assigned"),
+        ("Cấp ủy các cấp", "assigned")]
+
+
+
+def test_the_head_of_a_body_named_in_lower_case_is_an_addressee(make_plan):
+    assert _pairs(make_plan, "III. TỔ CHỨC THỰC HIỆN",
+                  "1. Các tổ chức thành viên, Thủ trưởng sở, ban, ngành thành phố tổ chức quán triệt.",
+                  "2. Thủ trưởng cơ quan, đơn vị chỉ đạo thực hiện.") == [
+        ("Các tổ chức thành viên", "assigned"), ("Thủ trưởng sở, ban, ngành thành phố", "assigned"),
+        ("Thủ trưởng cơ quan, đơn vị", "assigned")]
