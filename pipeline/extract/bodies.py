@@ -483,6 +483,15 @@ def is_office_label(label: str) -> bool:
             and not _rx().not_subject.match(label))
 
 
+def names_a_body(item: str) -> bool:
+    """The item opens with a body's head, an office that leads one ("Lãnh đạo Phòng ...") or a
+    party a task table names (patterns/bodies.yaml ``table_parties``). A cell of a misread
+    column holds a step, a figure or a form instead ("Phân công thụ lý hồ sơ", "146.300")."""
+    item = capital_first(item.strip(" -–+•'"))
+    return (head_at(item) >= 0 or bool(_rx().leader.match(item))
+            or item.startswith(tuple(patterns.load("bodies")["table_parties"])))
+
+
 def states_a_task(subject: Subject) -> bool:
     """The subject is a body and its statement opens with a verb ("Sở KH&CN | chủ trì hướng
     dẫn"), not the rest of a name the tagger cut ("Ban Quản lý các khu | công nghệ cao", "Cơ

@@ -19,6 +19,7 @@ from pipeline.extract.bodies import (
     body_key,
     find_subject,
     join_comma_names,
+    names_a_body,
     normal,
     same_body,
     short_names,
@@ -228,7 +229,8 @@ def _cell_rows(doc_id: str, cell: Unit, role: BodyRole, task: str) -> Iterator[R
     """The bodies of one cell in the column's role; a cell that states who does what ("Sở
     KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố ...") gives
     each later statement's bodies the role its verb says (the first keeps the column's role
-    unless its verb says lead or coordinate)."""
+    unless its verb says lead or coordinate). An item that names no body is no row: the table's
+    columns were misread (a procedure's steps taken for its lead column)."""
     for i, clause in enumerate(c for c in re.split(r"\s*[;\n]\s*", cell.text) if c.strip()):
         subject = find_subject(tidy(clause))
         if subject and not subject.prefix and states_a_task(subject):
@@ -236,7 +238,8 @@ def _cell_rows(doc_id: str, cell: Unit, role: BodyRole, task: str) -> Iterator[R
             yield from _subject_rows(doc_id, cell, subject, [role] if i == 0 and roles == ["assigned"]
                                      else roles, task)
             continue
-        yield from (_row(doc_id, cell, body, role, task) for body in _listed_bodies(clause))
+        yield from (_row(doc_id, cell, body, role, task) for body in _listed_bodies(clause)
+                    if names_a_body(body))
 
 
 def _silent_owners(plan: Plan, owners: Owners, rows: list[Responsibility], lists: set[str]

@@ -60,3 +60,14 @@ def test_the_head_of_a_body_named_in_lower_case_is_an_addressee(make_plan):
                   "2. Thủ trưởng cơ quan, đơn vị chỉ đạo thực hiện.") == [
         ("Các tổ chức thành viên", "assigned"), ("Thủ trưởng sở, ban, ngành thành phố", "assigned"),
         ("Thủ trưởng cơ quan, đơn vị", "assigned")]
+
+
+def test_a_task_table_cell_that_names_no_body_gives_no_row(make_plan):
+    assert _pairs(make_plan, "Điều 4. Quy trình nội bộ",
+                  "| Bước | Nội dung | Trách nhiệm thực hiện | Thời gian |",
+                  "|---|---|---|---|",
+                  "| 1 | Tiếp nhận hồ sơ | Vào sổ, đóng dấu | 0,5 ngày |",
+                  "| 2 | Phí thẩm định | 146.300 | 01 ngày |",
+                  "| 3 | Phân công thụ lý hồ sơ | Lãnh đạo Phòng Quản lý môi trường | 0,5 ngày |") == [
+        ("Lãnh đạo Phòng Quản lý môi trường", "lead")]
+
