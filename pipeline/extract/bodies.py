@@ -192,8 +192,10 @@ def name_end(text: str, start: int, head_end: int) -> int:
             end = at + len(token)
             continue
         if token == ",":
+            # the next listed body's head is read whole ("..., Ban quản lý Khu Kinh tế ...": the
+            # tagger reads "quản lý" as a verb), then its name as closed by a code if it is
             head = _head_after(window, at + 1)
-            coded = _coded_name_end(window, head.end()) if head else -1
+            coded = max(_coded_name_end(window, head.end()), head.end()) if head else -1
         qualified, closes = _qualifier_end(window, at)
         if qualified > at:
             coded = end = qualified

@@ -324,7 +324,7 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
     subject = find_subject(content)
     if subject and not subject.prefix and ":" not in content and has_children and named_by_function(
             subject.body) and not statement_patterns().duty_list.search(content):
-        # "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over "a) Hướng dẫn ...": the
+        # "3. Cơ quan chủ trì thẩm định hồ sơ" over "a) Hướng dẫn ...", "b) Phối hợp ...": the
         # heading names the body by the task it leads; its items state its work.
         named = tidy(content.rstrip(" ."))
         return Owner((named,), False, named), ""

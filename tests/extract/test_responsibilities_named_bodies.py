@@ -21,13 +21,13 @@ def test_a_body_named_by_its_part_in_a_task_is_a_body(make_plan):
 
 def test_a_heading_naming_a_body_by_the_task_it_leads_owns_its_items(make_plan):
     assert _pairs(make_plan, "II. TRÁCH NHIỆM PHỐI HỢP",
-                  "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án",
-                  "a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ.",
-                  "b) Chủ động phối hợp với các cơ quan liên quan để giải quyết.",
-                  "c) Chủ trì tham mưu giải quyết kiến nghị của nhà đầu tư.") == [
-        ("Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "assigned"),
-        ("Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "coordinate"),
-        ("Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "lead")]
+                  "3. Cơ quan chủ trì thẩm định hồ sơ",
+                  "a) Hướng dẫn chủ đầu tư hoàn thiện hồ sơ.",
+                  "b) Chủ động phối hợp với các cơ quan liên quan.",
+                  "c) Chủ trì tổng hợp ý kiến thẩm định.") == [
+        ("Cơ quan chủ trì thẩm định hồ sơ", "assigned"),
+        ("Cơ quan chủ trì thẩm định hồ sơ", "coordinate"),
+        ("Cơ quan chủ trì thẩm định hồ sơ", "lead")]
 
 
 def test_a_bare_kind_cut_from_its_name_is_no_body(make_plan):
@@ -71,3 +71,11 @@ def test_a_task_table_cell_that_names_no_body_gives_no_row(make_plan):
                   "| 3 | Phân công thụ lý hồ sơ | Lãnh đạo Phòng Quản lý môi trường | 0,5 ngày |") == [
         ("Lãnh đạo Phòng Quản lý môi trường", "lead")]
 
+
+def test_a_listed_body_whose_head_the_tagger_reads_as_a_verb_is_named_whole(make_plan):
+    assert _pairs(make_plan, "II. TRÁCH NHIỆM",
+                  "1. Sở Xây dựng, Ban quản lý Khu Kinh tế tỉnh và Sở Tài chính có trách nhiệm phối hợp "
+                  "công bố thông tin quy hoạch.",
+                  "2. Ban quản lý dự án tỉnh chịu trách nhiệm chủ trì thẩm định hồ sơ.") == [
+        ("Sở Xây dựng", "coordinate"), ("Ban quản lý Khu Kinh tế tỉnh", "coordinate"),
+        ("Sở Tài chính", "coordinate"), ("Ban quản lý dự án tỉnh", "lead")]
