@@ -21,6 +21,7 @@ from pipeline.extract.bodies import (
     is_office_label,
     name_end,
     named_by_function,
+    names_a_body,
     split_bodies,
     strip_role_note,
 )
@@ -102,7 +103,25 @@ def executing_bodies(text: str) -> list[str]:
         # commas list the bodies, only "và các ..." after it is another addressee.
         split = re.compile(r"\s+và\s+(?=các\s)") if ":" in piece else statement_patterns().executes_split
         parts.extend(split.split(piece))
-    return [capital_first(tidy(p)) for p in parts if tidy(p)]
+    return _rejoined([capital_first(tidy(p)) for p in parts if tidy(p)])
+
+
+# A part that opens a new addressee though no head list knows it ("Các ông, bà có tên tại Điều
+# 1", "Các bộ phận chuyên môn thuộc ...", "Trưởng Thuế tỉnh").
+_NEW_ADDRESSEE = re.compile(r"(?:Các|Mỗi|Những|Trưởng|Phó)\s")
+
+
+def _rejoined(parts: list[str]) -> list[str]:
+    """Parts cut at a comma inside a name ("Giám đốc Sở Văn hóa" + "Thể thao và Du lịch", "Cục
+    trưởng Cục Văn hóa cơ sở" + "Gia đình và Thư viện"): a part that names no body and opens no
+    new addressee goes back onto the part before it."""
+    out: list[str] = []
+    for part in parts:
+        if out and not names_a_body(part) and not _NEW_ADDRESSEE.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def assignment_line(text: str) -> tuple[BodyRole, str] | None:

@@ -79,3 +79,12 @@ def test_a_listed_body_whose_head_the_tagger_reads_as_a_verb_is_named_whole(make
                   "2. Ban quản lý dự án tỉnh chịu trách nhiệm chủ trì thẩm định hồ sơ.") == [
         ("Sở Xây dựng", "coordinate"), ("Ban quản lý Khu Kinh tế tỉnh", "coordinate"),
         ("Sở Tài chính", "coordinate"), ("Ban quản lý dự án tỉnh", "lead")]
+
+
+def test_a_closing_article_keeps_a_name_that_holds_a_comma(make_plan):
+    assert _pairs(make_plan, "Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Giám đốc Sở Văn hóa, "
+                  "Thể thao và Du lịch và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành "
+                  "Quyết định này./.") == [
+        ("Chánh Văn phòng Bộ", "assigned"), ("Vụ trưởng Vụ Pháp chế", "assigned"),
+        ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "assigned"),
+        ("Các cơ quan, đơn vị có liên quan", "assigned")]
