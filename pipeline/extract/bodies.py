@@ -486,12 +486,18 @@ def is_office_label(label: str) -> bool:
 
 
 def names_a_body(item: str) -> bool:
-    """The item opens with a body's head, an office that leads one ("Lãnh đạo Phòng ...") or a
-    party a task table names (patterns/bodies.yaml ``table_parties``). A cell of a misread
-    column holds a step, a figure or a form instead ("Phân công thụ lý hồ sơ", "146.300")."""
+    """The item opens with a body's head, an office that leads one ("Lãnh đạo Phòng ..."), a
+    party a task table names (patterns/bodies.yaml ``table_parties``), is a proper name
+    ("Viettel Tuyên Quang") or a unit of a tier ("Bảo tàng tỉnh"). A cell of a misread column
+    holds a step, a figure or a form instead ("Phân công thụ lý hồ sơ", "146.300", "Bản chính")."""
     item = capital_first(item.strip(" -–+•'"))
-    return (head_at(item) >= 0 or bool(_rx().leader.match(item))
-            or item.startswith(tuple(patterns.load("bodies")["table_parties"])))
+    return (head_at(item) >= 0 or bool(_rx().leader.match(item)) or bool(_PROPER_NAME.fullmatch(item))
+            or item.startswith(tuple(patterns.load("bodies")["table_parties"]))
+            or item.endswith(tuple(f" {tier}" for tier in tier_words())))
+
+
+# A name of two words or more, each opening in a capital: a firm or a body by its own name.
+_PROPER_NAME = re.compile(rf"{UPPER}[^\s\d]*(?:\s+{UPPER}[^\s\d]*)+")
 
 
 def states_a_task(subject: Subject) -> bool:

@@ -68,8 +68,10 @@ def test_a_task_table_cell_that_names_no_body_gives_no_row(make_plan):
                   "|---|---|---|---|",
                   "| 1 | Tiếp nhận hồ sơ | Vào sổ, đóng dấu | 0,5 ngày |",
                   "| 2 | Phí thẩm định | 146.300 | 01 ngày |",
-                  "| 3 | Phân công thụ lý hồ sơ | Lãnh đạo Phòng Quản lý môi trường | 0,5 ngày |") == [
-        ("Lãnh đạo Phòng Quản lý môi trường", "lead")]
+                  "| 3 | Phân công thụ lý hồ sơ | Lãnh đạo Phòng Quản lý môi trường | 0,5 ngày |",
+                  "| 4 | Trưng bày hiện vật | Bảo tàng tỉnh; Viettel Tuyên Quang | Quý III/2026 |") == [
+        ("Lãnh đạo Phòng Quản lý môi trường", "lead"), ("Bảo tàng tỉnh", "lead"),
+        ("Viettel Tuyên Quang", "lead")]
 
 
 def test_a_listed_body_whose_head_the_tagger_reads_as_a_verb_is_named_whole(make_plan):
