@@ -250,7 +250,6 @@ def _digests(folder: Path) -> dict[str, str] | None:
         return None
 
 
-
 @dataclasses.dataclass(frozen=True)
 class LastTables:
     """The last run's tables (a folder :class:`pipeline.export.parts.Parts` reads) and,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ from pipeline.lang.tiers import tier_alternation
 PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
 LEADER_BLOCK = 256  # texts scored together against the leaders founded before them
 PLAN_BODY_COLUMNS = ("body", "body_key", "names", "n_plans", "doc_id", "roles")
+T = TypeVar("T")
 CLUSTERING = "criteria_groups"  # the clustering kept in a run's compare memo
 BODY_KEYS = "body_keys"  # each body name's key, kept likewise
 CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "doc_id",
@@ -79,12 +81,11 @@ def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame,
     """
     if responsibilities.empty:
         return empty(PLAN_BODY_COLUMNS)
-    last = memo.get(BODY_KEYS) if memo is not None else None
-    known_keys = last if isinstance(last, dict) else {}
+    memo = {} if memo is None else memo
+    known_keys = _recalled(memo, BODY_KEYS, dict, {})
     keys = {name: known_keys.get(name) or body_key(name)  # a name's key once, not per row
             for name in responsibilities.body.drop_duplicates()}
-    if memo is not None:
-        memo[BODY_KEYS] = keys
+    memo[BODY_KEYS] = keys
     rows = responsibilities.assign(body_key=responsibilities.body.map(keys))
     rows = rows[rows.body_key != ""]
     roles, known = _roles_and_names(rows)
@@ -96,6 +97,12 @@ def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame,
     out = out.sort_values(["n_plans", "body_key", "plan"], ascending=[False, True, True],
                           kind="stable")
     return out[list(PLAN_BODY_COLUMNS)].reset_index(drop=True)
+
+
+def _recalled(memo: MutableMapping[str, object], key: str, kind: type[T], default: T) -> T:
+    """What the last run's compare left under ``key``, when it is what this code keeps."""
+    found = memo.get(key)
+    return found if isinstance(found, kind) else default
 
 
 def _roles_and_names(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -198,9 +205,8 @@ def criteria_groups(criteria: pd.DataFrame,
     if criteria.empty:
         return empty(CRITERIA_GROUP_COLUMNS)
     memo = {} if memo is None else memo
-    last = memo.get(CLUSTERING)
     clustering = _leaders(list(criteria.text.map(normalise)),
-                          last if isinstance(last, Clustering) else Clustering())
+                          _recalled(memo, CLUSTERING, Clustering, Clustering()))
     memo[CLUSTERING] = clustering
     ids, scores = clustering.ids, clustering.scores
     out = criteria[["doc_id", "section_id", "group", "text", "value"]].copy()

@@ -173,6 +173,8 @@ def _segments(region: list[RawLine]) -> list[tuple[list[RawLine], bool]]:
     current.pop()  # the bar added to close the last cell
     out.append((current, False))
     return [(seg, is_text) for seg, is_text in out if seg]
+
+
 def _is_annex_title(cell: list[RawLine]) -> bool:
     """An annex's title and note caught between the signature's cell and the annex's table
     ("|⏎**KT. THỦ TƯỚNG** ...⏎|⏎**PHỤ LỤC I**⏎DANH MỤC ...⏎*(Kèm theo Quyết định số ...)*⏎|⏎

@@ -111,8 +111,8 @@ def _attached_type_line(lines: tuple[Line, ...], start: int, close: int) -> Type
 
 def _names_issued(text: str, issued: set[str]) -> bool:
     """Whether a title in capitals begins with what the decision's article issues."""
-    title = text.strip("*# ").casefold()
-    return text.strip("*# ").isupper() and any(title.startswith(t) for t in issued)
+    title = text.strip("*# ")
+    return title.isupper() and any(title.casefold().startswith(t) for t in issued)
 
 
 # Documents that issue another document "kèm theo" themselves (a plan's annexed forms are annexes).
