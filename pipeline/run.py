@@ -30,7 +30,6 @@ from pipeline.compare import compare
 from pipeline.compare.views import VIEWS
 from pipeline.executors import executor_for
 from pipeline.export import TEXT_DIR, write_outputs
-from pipeline.export.atomic import write_text_atomic
 from pipeline.export.parts import Parts
 from pipeline.export.publish import (
     check_out,
@@ -141,8 +140,8 @@ class _Sink:
     def add(self, order: tuple[str, int], rows: dict[str, list[dict]], text: str | None,
             key: str | None = None) -> None:
         self.parts.add(order, rows, key)
-        if text is not None:
-            write_text_atomic(self.text / f"{order[0]}.txt", text + "\n")
+        if text is not None:  # a plain write: the staging folder is the run's alone
+            (self.text / f"{order[0]}.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
 
     def reuse(self, order: tuple[str, int], key: str, file: str, text: Path | None) -> None:
         """A document whose rows are the last run's tables' and whose text is the cache's:
