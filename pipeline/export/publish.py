@@ -177,12 +177,17 @@ def sync_tree(root: Path) -> None:
         for name in names:
             path = os.path.join(folder, name)
             if not os.path.islink(path):
-                fd = os.open(path, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+                sync_file(path)
         _fsync_dir(Path(folder))
+
+
+def sync_file(path: str | os.PathLike) -> None:
+    """fsync one file (a file synced already costs next to nothing the second time)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:
