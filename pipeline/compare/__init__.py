@@ -31,7 +31,7 @@ def compare(tables: dict[str, pd.DataFrame],
     rows = prepare(tables)
     resolved = resolve(rows["references"], rows["plans"])
     links = cascade(resolved, rows["plans"])
-    cover = coverage(rows, links)
+    cover = coverage(rows, links, memo)
     return {
         "cascade": links,
         "siblings": siblings(links),

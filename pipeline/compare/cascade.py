@@ -13,6 +13,7 @@ Edges run parent → child, the direction in which a directive cascades down the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import networkx as nx
@@ -100,7 +101,7 @@ def resolve(references: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
     by_type_date = _TypeDateIndex(plans)
     present = [c for c in RESOLVED_COLUMNS if c in references.columns]
     rows = []
-    for ref in references[present].to_dict("records"):
+    for ref in _records(references, present):
         key = ref_key(ref["ref_code"]) if ref["ref_code"] else ref["ref_key"]
         matches = index.get(key, []) if usable_key(key) else []
         if not matches:
@@ -111,6 +112,16 @@ def resolve(references: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
         rows += [{**ref, "ref_key": key, "parent_doc_id": d, "match_method": how}
                  for d, how in matches]
     return pd.DataFrame(rows, columns=list(RESOLVED_COLUMNS)) if rows else empty(RESOLVED_COLUMNS)
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> Iterator[dict]:
+    """Each row of ``frame`` as a dict of ``columns``, built from whole columns.
+
+    Why not ``to_dict("records")``: it boxes every Arrow cell one Python call at a time,
+    half of resolving 100,000 references (a re-run of 10,000 plans compares them all again).
+    """
+    values = [frame[c].tolist() for c in columns]
+    return (dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True))
 
 
 def parent_node(ref_type: str, ref_key_: str, ref_date: str, ref_issuer: str, ref_title: str,

@@ -10,16 +10,22 @@ deadline row) because the per-document tables carry no row ids.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import MutableMapping
+
 import numpy as np
 import pandas as pd
 
-from pipeline.compare.frames import empty
+from pipeline.compare.frames import empty, recalled
 from pipeline.compare.similarity import MATCH_AT, matrix
 
 ITEM_COLUMNS = ("doc_id", "item_id", "section_id", "text", "date", "raw", "labels", "level")
 COVERAGE_COLUMNS = ("child_doc_id", "parent_doc_id", "relation", "item_kind", "parent_item_id",
                     "parent_section_id", "parent_text", "child_item_id", "child_section_id",
                     "child_text", "score", "covered", "parent_date", "child_date", "child_raw")
+
+# compare's memo key: similarity matrices by the texts they score (see :class:`_Scores`)
+SCORES = "coverage_scores"
 
 # item kind → (table, prefix of item ids, column holding the text to align)
 KINDS: dict[str, tuple[str, str, str]] = {
@@ -60,9 +66,36 @@ def _label_overlap(parent: pd.DataFrame, child: pd.DataFrame) -> np.ndarray:
     return np.array([[100.0 if a & b else 0.0 for b in c] for a in p]).reshape(len(p), len(c))
 
 
-def align(parent: pd.DataFrame, child: pd.DataFrame, kind: str) -> pd.DataFrame:
+class _Scores:
+    """Similarity matrices of aligned item texts, recalled from the last run when the
+    same texts meet again.
+
+    Why: a parent and its child are aligned again on every run, and scoring every item
+    of one against every item of the other is most of coverage's time; a re-run of an
+    archive with a few new plans has few new pairs. Keyed by a hash of both lists of
+    texts, so a changed item in either document is scored afresh. Only the matrices
+    this run used are kept for the next.
+    """
+
+    def __init__(self, memo: MutableMapping[str, object] | None) -> None:
+        self.known = recalled(memo, SCORES, dict, {}) if memo is not None else {}
+        self.used: dict[bytes, np.ndarray] = {}
+
+    def matrix(self, left: list[str], right: list[str]) -> np.ndarray:
+        digest = hashlib.blake2b(digest_size=16)
+        for text in (*left, "\x02", *right):
+            digest.update(text.encode("utf-8", "surrogatepass") + b"\x01")
+        key = digest.digest()
+        found = self.known.get(key)
+        self.used[key] = found = matrix(left, right) if found is None else found
+        return found
+
+
+def align(parent: pd.DataFrame, child: pd.DataFrame, kind: str,
+          scored: _Scores | None = None) -> pd.DataFrame:
     """Each parent item with its best child item, the score and whether it counts as covered."""
-    scores = matrix(list(parent.text), list(child.text))
+    texts = list(parent.text), list(child.text)
+    scores = scored.matrix(*texts) if scored is not None else matrix(*texts)
     if kind == "section" and len(child):
         scores = np.maximum(scores, _label_overlap(parent, child))
     rows = []
@@ -83,8 +116,13 @@ def align(parent: pd.DataFrame, child: pd.DataFrame, kind: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def coverage(tables: dict[str, pd.DataFrame], links: pd.DataFrame) -> pd.DataFrame:
-    """coverage.csv: every item of every parent in the run, against each of its children."""
+def coverage(tables: dict[str, pd.DataFrame], links: pd.DataFrame,
+             memo: MutableMapping[str, object] | None = None) -> pd.DataFrame:
+    """coverage.csv: every item of every parent in the run, against each of its children.
+
+    ``memo``: compare's memo (the same rows with it or without, see :class:`_Scores`).
+    """
+    scored = _Scores(memo)
     pairs = links.loc[links.parent_doc_id != "",
                       ["child_doc_id", "parent_doc_id", "relation"]].drop_duplicates(
                           ["child_doc_id", "parent_doc_id"])
@@ -99,9 +137,11 @@ def coverage(tables: dict[str, pd.DataFrame], links: pd.DataFrame) -> pd.DataFra
             parent = by_doc.get(parent_id, none)
             if parent.empty:
                 continue
-            aligned = align(parent, by_doc.get(child_id, none), kind)
+            aligned = align(parent, by_doc.get(child_id, none), kind, scored)
             frames.append(aligned.assign(child_doc_id=child_id, parent_doc_id=parent_id,
                                          relation=relation))
+    if memo is not None:
+        memo[SCORES] = scored.used
     if not frames:
         return empty(COVERAGE_COLUMNS)
     return pd.concat(frames, ignore_index=True)[list(COVERAGE_COLUMNS)]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import namedtuple
-from collections.abc import Iterator
-from typing import Any, Protocol, cast
+from collections.abc import Iterator, MutableMapping
+from typing import Any, Protocol, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,16 @@ UNREAD: dict[str, tuple[str, ...]] = {"sections": ("text",)}
 INPUT_COLUMNS: dict[str, tuple[str, ...]] = {
     name: tuple(c for c in columns(TABLES[name]) if c not in UNREAD.get(name, ()))
     for name in ("plans", "sections", "references", "deadlines", "responsibilities", "criteria")}
+
+
+T = TypeVar("T")
+
+
+def recalled(memo: MutableMapping[str, object], key: str, kind: type[T], default: T) -> T:
+    """What the last run's compare left in ``memo`` under ``key``, when it is what this
+    code keeps there (a memo is only ever a shortcut: anything else is ignored)."""
+    found = memo.get(key)
+    return found if isinstance(found, kind) else default
 
 
 class TextRow(Protocol):

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass
-from typing import TypeVar
 
 import pandas as pd
 
 from pipeline import patterns
-from pipeline.compare.frames import empty
+from pipeline.compare.frames import empty, recalled
 from pipeline.compare.similarity import best_match, best_matches, normalise, sort_key
 from pipeline.lang.casing import expand_abbreviations
 from pipeline.lang.tiers import tier_alternation
@@ -24,7 +23,6 @@ from pipeline.lang.tiers import tier_alternation
 PLAN_COLUMNS = ("doc_id", "code", "doc_type", "issuer_level", "issuer")
 LEADER_BLOCK = 256  # texts scored together against the leaders founded before them
 PLAN_BODY_COLUMNS = ("body", "body_key", "names", "n_plans", "doc_id", "roles")
-T = TypeVar("T")
 CLUSTERING = "criteria_groups"  # the clustering kept in a run's compare memo
 BODY_KEYS = "body_keys"  # each body name's key, kept likewise
 CRITERIA_GROUP_COLUMNS = ("group_id", "representative", "n_plans", "n_items", "doc_id",
@@ -82,7 +80,7 @@ def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame,
     if responsibilities.empty:
         return empty(PLAN_BODY_COLUMNS)
     memo = {} if memo is None else memo
-    known_keys = _recalled(memo, BODY_KEYS, dict, {})
+    known_keys = recalled(memo, BODY_KEYS, dict, {})
     keys = {name: known_keys.get(name) or body_key(name)  # a name's key once, not per row
             for name in responsibilities.body.drop_duplicates()}
     memo[BODY_KEYS] = keys
@@ -97,12 +95,6 @@ def plan_bodies(plans: pd.DataFrame, responsibilities: pd.DataFrame,
     out = out.sort_values(["n_plans", "body_key", "plan"], ascending=[False, True, True],
                           kind="stable")
     return out[list(PLAN_BODY_COLUMNS)].reset_index(drop=True)
-
-
-def _recalled(memo: MutableMapping[str, object], key: str, kind: type[T], default: T) -> T:
-    """What the last run's compare left under ``key``, when it is what this code keeps."""
-    found = memo.get(key)
-    return found if isinstance(found, kind) else default
 
 
 def _roles_and_names(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -206,7 +198,7 @@ def criteria_groups(criteria: pd.DataFrame,
         return empty(CRITERIA_GROUP_COLUMNS)
     memo = {} if memo is None else memo
     clustering = _leaders(list(criteria.text.map(normalise)),
-                          _recalled(memo, CLUSTERING, Clustering, Clustering()))
+                          recalled(memo, CLUSTERING, Clustering, Clustering()))
     memo[CLUSTERING] = clustering
     ids, scores = clustering.ids, clustering.scores
     out = criteria[["doc_id", "section_id", "group", "text", "value"]].copy()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline import patterns
 
@@ -28,10 +28,13 @@ def split_code(code: str) -> tuple[str, str]:
     return "", code.lstrip("/-")
 
 
+@lru_cache(maxsize=1 << 16)
 def ref_key(code: str) -> str:
     """Normalised key for linking: number, then each symbol part, joined by "-", upper case.
 
     "34-CT/TW" and "34/CT-TW" both give "34-CT-TW", so a plan citing either finds the other.
+    Cached: an archive cites the same laws and plans over and over, and compare keys every
+    citation of the run again on each run.
     """
     parts = [p for p in re.split(r"[/\-\s]+", code.upper()) if p]
     return "-".join(parts)

@@ -65,3 +65,19 @@ def test_no_coverage_without_a_parent_in_the_run(run_tables):
     without_city = {k: v[v.doc_id != "city"] for k, v in run_tables.items()}
     cover = compare(without_city)["coverage"]
     assert set(cover.parent_doc_id) == {"district"}
+
+
+def test_a_re_run_with_compares_memo_gives_a_fresh_runs_coverage(run_tables):
+    memo: dict[str, object] = {}
+    first = compare(run_tables, memo)["coverage"]
+    pd.testing.assert_frame_equal(compare(run_tables, memo)["coverage"], first)
+    # The district now writes the city's review task: the pair is scored again, not recalled.
+    deadlines = run_tables["deadlines"].copy()
+    district = deadlines.index[deadlines.doc_id == "district"][0]
+    deadlines.loc[district, "task"] = REVIEW
+    changed = {**run_tables, "deadlines": deadlines}
+    again = compare(changed, memo)["coverage"]
+    pd.testing.assert_frame_equal(again, compare(changed)["coverage"])
+    review = again[(again.item_kind == "deadline") & (again.child_doc_id == "district")
+                   & (again.parent_text == REVIEW)]
+    assert review.covered.all() and not review.empty
