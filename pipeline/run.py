@@ -18,6 +18,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 import pandas as pd
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pipeline.cache import Cache, LastTables, Tally, renamed
+from pipeline.cache import Cache, LastTables, Tally, pipeline_version, renamed
 from pipeline.compare import compare
 from pipeline.compare.views import VIEWS
 from pipeline.executors import executor_for
@@ -170,9 +171,10 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
     """
     task_options = replace(options, scheduler=None)
     files = [display_path(p) for p, _ in jobs]
-    keys = [cache.key(p, options) for p, _ in jobs]
+    keys = _keys(jobs, cache, options)
     cached = _cached(keys, cache, last)
-    fresh = [i for i in range(len(jobs)) if i not in cached]
+    fresh = _longest_first([i for i in range(len(jobs)) if i not in cached],
+                           {i: _file_size(jobs[i][0]) for i in range(len(jobs))})
 
     read: dict[int, Read] = {}
     tally = Tally(cache)
@@ -207,7 +209,7 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
     for i, record in cached.items():
         if i not in again:
             reuse(i, record)
-    order = sorted([*read, *again])
+    order = _longest_first([*read, *again], {i: r.characters for i, r in read.items()})
     tasks = [(jobs[i][0], jobs[i][1], task_options, str(cache.entry(keys[i])),
               cached[i]["text_hash"] if i in cached else None) for i in order]
     left = [max(1.0, options.timeout - (read[i].seconds if i in read else cached[i]["read_seconds"]))
@@ -234,6 +236,33 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
             cache.save_result(keys[i], record)
         reuse(i, record)
     return len(order) - (reused - len(cached) + len(again)), reused, records
+
+
+def _keys(jobs: list[tuple[Path, str]], cache: Cache, options: RunOptions) -> list[str]:
+    """Every input's cache key, files hashed on all cores (hashlib lets go of Python's lock:
+    a re-run of 10,000 plans hashed its 300 MB on one core before anything else)."""
+    pipeline_version()  # once, before the threads ask for it
+    with ThreadPoolExecutor(available_cores()) as pool:
+        return list(pool.map(lambda job: cache.key(job[0], options), jobs))
+
+
+def _longest_first(indices: list[int], size: dict[int, int]) -> list[int]:
+    """The documents in the order a pass hands them out: the largest first, the rest in
+    input order.
+
+    Why: workers take the next document as they finish one, so a long document handed
+    out last (a 300-page scan, a 300 KB plan) kept one worker busy while the others
+    idled at the end of the pass. Rows do not depend on the order (tables are assembled
+    by doc_id, the language model counts are sums).
+    """
+    return sorted(indices, key=lambda i: (-size.get(i, 0), i))
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # unreadable: its reading reports why
+        return 0
 
 
 def _cached(keys: list[str], cache: Cache, last: LastTables | None) -> dict[int, dict]:

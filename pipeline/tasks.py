@@ -35,6 +35,7 @@ class Read:
 
     seconds: float  # reading time, taken from the document's time budget
     contribution: str  # hash of its share of the language model (in the entry)
+    characters: int = 0  # length of its text: the longest documents are mined first
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,7 +60,8 @@ def read_task(path: Path, doc_id: str, options: RunOptions, entry: str,
     write_pickle(folder / "source.pkl", read)
     write_text_atomic(folder / "contribution.txt", contribution, errors="surrogatepass")
     write_text_atomic(folder / "contribution.sha256", digest)
-    return Read(round(sum(p.seconds for p in read.pages), 3), digest)
+    return Read(round(sum(p.seconds for p in read.pages), 3), digest,
+                sum(len(line) for page in read.pages for line in page.lines))
 
 
 def mine_task(path: Path, doc_id: str, options: RunOptions, entry: str, known: str | None,

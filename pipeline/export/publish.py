@@ -172,13 +172,33 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
 
 
 def sync_tree(root: Path) -> None:
-    """fsync every file and folder under ``root``, so the swap publishes data on disk."""
+    """Put every file and folder under ``root`` on disk, so the swap publishes data on disk.
+
+    One ``syncfs`` of the file system where Linux has it: an fsync per file cost a
+    journal commit per file, and an output holds a text file per document (8 of a
+    10,000-plan re-run's seconds went to syncing 10,000 hard links). Elsewhere, or if
+    it fails, each file and folder is synced in turn.
+    """
+    if _syncfs(root):
+        return
     for folder, _, names in os.walk(root):
         for name in names:
             path = os.path.join(folder, name)
             if not os.path.islink(path):
                 sync_file(path)
         _fsync_dir(Path(folder))
+
+
+def _syncfs(root: Path) -> bool:
+    """``syncfs(2)`` on the file system holding ``root``; False where it is missing or fails."""
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if syncfs is None:
+        return False
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        return syncfs(fd) == 0
+    finally:
+        os.close(fd)
 
 
 def sync_file(path: str | os.PathLike) -> None:
