@@ -13,9 +13,12 @@ cells holding its line terminator, so a bare one would split the row in two.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.export.atomic import write_atomic
 
@@ -37,21 +40,86 @@ def from_text(value: object) -> object:
     return value
 
 
-CHUNK_ROWS = 20_000  # rows made safe and written at a time
+CHUNK_ROWS = 20_000  # rows made safe and handed to the writer at a time
+# From this many rows a table goes through DuckDB's writer; below, pandas' (no engine
+# to start: a run writes 16 tables, most of them small).
+LARGE_TABLE = 20_000
+BOM = "\ufeff"
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write ``frame`` with formula-safe cells, :data:`CHUNK_ROWS` rows at a time: made safe
-    all at once, a run's largest table was copied several times over (a gigabyte at
-    10,000 documents, when the run's memory peaks)."""
-    named = frame.rename(columns=_cell)
+    """Write ``frame`` with formula-safe cells, :data:`CHUNK_ROWS` rows at a time (made
+    safe all at once, a run's largest table was copied several times over: a gigabyte
+    at 10,000 documents, when the run's memory peaks).
 
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            for start in range(0, max(len(named), 1), CHUNK_ROWS):
-                _safe_rows(named.iloc[start:start + CHUNK_ROWS]).to_csv(
-                    handle, index=False, header=start == 0, lineterminator="\n")
-    write_atomic(path, write)
+    Large tables go through DuckDB's CSV writer. Why: pandas' writer formats cells in
+    Python holding the interpreter's lock (sections.csv alone, 215 MB at 10,000 plans,
+    took 9 s, half of a re-run's export); DuckDB writes in C++, without the lock, while
+    the database is built beside it. Both writers give the same bytes (see
+    :func:`_write_large`).
+    """
+    named = frame.rename(columns=_cell)
+    write = _write_large if len(named) >= LARGE_TABLE else _write_small
+    write_atomic(path, lambda tmp: write(named, tmp))
+
+
+def _write_small(named: pd.DataFrame, tmp: Path) -> None:
+    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        for start in range(0, max(len(named), 1), CHUNK_ROWS):
+            _safe_rows(named.iloc[start:start + CHUNK_ROWS]).to_csv(
+                handle, index=False, header=start == 0, lineterminator="\n")
+
+
+def _write_large(named: pd.DataFrame, tmp: Path) -> None:
+    """pandas' CSV to the byte (minimal quoting, empty cells bare, ``True``, ``1.5``, the
+    BOM) from DuckDB: every cell is handed over as the text pandas makes of it, empty
+    text as NULL (which DuckDB writes bare), the BOM in the first header; rows go as
+    Arrow batches of :data:`CHUNK_ROWS`, so no table is copied whole."""
+    headers = [str(c) for c in named.columns]
+    schema = pa.schema([(f"c{i}", pa.large_string()) for i in range(len(headers))])
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        for start in range(0, len(named), CHUNK_ROWS):
+            rows = _as_text(_safe_rows(named.iloc[start:start + CHUNK_ROWS]))
+            yield pa.RecordBatch.from_arrays(
+                [pa.array(rows.iloc[:, i], type=pa.large_string()) for i in range(len(headers))],
+                schema=schema)
+
+    cells = ", ".join(f"nullif(c{i}, '') AS {_identifier((BOM if i == 0 else '') + h)}"
+                      for i, h in enumerate(headers))
+    con = duckdb.connect(config={"memory_limit": "128MB"})
+    try:
+        con.register("rows", pa.RecordBatchReader.from_batches(schema, batches()))
+        target = str(tmp).replace("'", "''")
+        con.execute(f"COPY (SELECT {cells} FROM rows) TO '{target}' "
+                    "(HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\n')")
+    finally:
+        con.close()
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _as_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the text pandas' CSV writer makes of it: numbers and booleans by
+    ``str``, missing values (None, NaN) as ""."""
+    out = {}
+    for column in rows.columns:
+        values = rows[column]
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:
+            out[column] = values.fillna("")
+        elif values.dtype.kind in "iub":  # never missing: str() of each, in one pass
+            out[column] = values.astype("str")
+        else:
+            out[column] = values.map(_text_of)
+    return pd.DataFrame(out, index=rows.index)
+
+
+def _text_of(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+        return ""
+    return str(value)
 
 
 def _safe_rows(rows: pd.DataFrame) -> pd.DataFrame:
