@@ -45,6 +45,7 @@ class _Rx:
     territorial: re.Pattern[str]
     name_words: re.Pattern[str]
     name_stops: re.Pattern[str]
+    opening_verb: re.Pattern[str]
     qualifier: re.Pattern[str]
     group_of: re.Pattern[str]
     person_office: re.Pattern[str]
@@ -81,6 +82,7 @@ def _rx() -> _Rx:
         territorial=patterns.regex("bodies", "territorial_head"),
         name_words=patterns.regex("bodies", "name_word"),
         name_stops=patterns.regex("bodies", "name_stop"),
+        opening_verb=patterns.regex("bodies", "opening_verb"),
         qualifier=patterns.regex("bodies", "qualifier"),
         group_of=patterns.regex("bodies", "group_of"),
         person_office=patterns.regex("bodies", "person_office"),
@@ -287,10 +289,11 @@ def _to_statement(window: str, at: int, end: int) -> int:
 
     "Phòng Giáo dục thể chất chủ trì": the tagger reads "thể chất" as a verb,
     but a role verb (``name_stops``: chủ trì, phối hợp ...) right after a short
-    lower-case run marks where the name really ends.
+    lower-case run marks where the name really ends. A verb that opens statements itself
+    ("Sở Tài chính | tổ chức rà soát") is no such run.
     """
     rx = _rx()
-    if window[:at].rstrip().endswith(tier_words()):
+    if window[:at].rstrip().endswith(tier_words()) or rx.opening_verb.match(window, at):
         return end  # a name closed by its tier ("... cấp xã | lập báo cáo"): the verb is real
     gap = 0
     for token, tag, pos in _tags(window):

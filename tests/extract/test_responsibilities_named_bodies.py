@@ -90,3 +90,13 @@ def test_a_closing_article_keeps_a_name_that_holds_a_comma(make_plan):
         ("Chánh Văn phòng Bộ", "assigned"), ("Vụ trưởng Vụ Pháp chế", "assigned"),
         ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "assigned"),
         ("Các cơ quan, đơn vị có liên quan", "assigned")]
+
+
+def test_a_verb_that_opens_statements_ends_the_name_before_a_role_verb(make_plan):
+    assert _pairs(make_plan, "Điều 4. Tổ chức thực hiện",
+                  "1. Giao Sở Công Thương tổ chức triển khai và hướng dẫn thực hiện Quyết định này.",
+                  "2. Sở Xây dựng, Sở Tài chính tổ chức rà soát cơ sở vật chất của các cơ sở cai nghiện.",
+                  "3. Hiệu trưởng Trường Cao đẳng Y tế quyết định cử viên chức đi đào tạo.",
+                  "4. Phòng Giáo dục thể chất chủ trì xây dựng điều lệ giải.") == [
+        ("Sở Công Thương", "assigned"), ("Sở Xây dựng", "assigned"), ("Sở Tài chính", "assigned"),
+        ("Hiệu trưởng Trường Cao đẳng Y tế", "assigned"), ("Phòng Giáo dục thể chất", "lead")]
