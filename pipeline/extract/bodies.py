@@ -193,6 +193,9 @@ def name_end(text: str, start: int, head_end: int) -> int:
         if at < coded:
             end = at + len(token)
             continue
+        if token == "nơi" and (place := _place_clause_end(window, at)) > at:
+            coded = end = place  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm | chỉ đạo ..."
+            continue
         if token == ",":
             # the next listed body's head is read whole ("..., Ban quản lý Khu Kinh tế ...": the
             # tagger reads "quản lý" as a verb), then its name as closed by a code if it is
@@ -213,6 +216,31 @@ def name_end(text: str, start: int, head_end: int) -> int:
     if end == head_end - start:
         return _parent_name_end(text, start + end) or start + end
     return start + len(window[:end].rstrip(" ,-–"))
+
+
+# Tags of the words a place clause names its place with ("trụ sở Trung tâm", "vụ việc").
+_NOUN_TAGS = {"N", "Np", "Nc", "M"}
+# Verbs opening a place clause ("có", "xảy ra"): at most this many tokens.
+_PLACE_VERBS = 2
+
+
+def _place_clause_end(window: str, at: int) -> int:
+    """End of a clause saying where a body sits or acts, at "nơi" ("Ủy ban nhân dân cấp xã nơi
+    xảy ra sự cố | công bố ...", "Cấp ủy cấp xã nơi có trụ sở Trung tâm | chỉ đạo ..."), else -1:
+    the verb right after "nơi" and the nouns naming the place belong to the name; the next verb
+    is the statement's. A clause of another shape ("nơi công chức được cử ...") is not read."""
+    verbs, nouns, end = 0, 0, -1
+    for token, tag, pos in _tags(window):
+        if pos <= at:
+            continue
+        if not nouns and tag == "V" and verbs < _PLACE_VERBS:
+            verbs += 1
+        elif verbs and tag in _NOUN_TAGS:
+            nouns += 1
+            end = pos + len(token)
+        else:
+            break
+    return end if nouns else -1
 
 
 def _lower(token: str) -> bool:

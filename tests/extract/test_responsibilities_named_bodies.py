@@ -100,3 +100,11 @@ def test_a_verb_that_opens_statements_ends_the_name_before_a_role_verb(make_plan
                   "4. Phòng Giáo dục thể chất chủ trì xây dựng điều lệ giải.") == [
         ("Sở Công Thương", "assigned"), ("Sở Xây dựng", "assigned"), ("Sở Tài chính", "assigned"),
         ("Hiệu trưởng Trường Cao đẳng Y tế", "assigned"), ("Phòng Giáo dục thể chất", "lead")]
+
+
+def test_a_clause_saying_where_a_body_sits_belongs_to_its_name(make_plan):
+    assert _pairs(make_plan, "Điều 6. Ứng phó sự cố",
+                  "1. Ủy ban nhân dân cấp xã nơi xảy ra sự cố công bố kết thúc giai đoạn ứng phó.",
+                  "2. Đảng ủy xã nơi có trụ sở Trường chỉ đạo các chi bộ thực hiện.") == [
+        ("Ủy ban nhân dân cấp xã nơi xảy ra sự cố", "assigned"),
+        ("Đảng ủy xã nơi có trụ sở Trường", "assigned")]
