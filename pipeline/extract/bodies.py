@@ -368,7 +368,8 @@ def find_subject(sentence: str) -> Subject | None:
             rest = sentence[end:].lstrip(" ,:-–")
             after = sentence[end:].lstrip(" -–")
             if (prefix != "topic" and rx.not_statement.match(after)
-                    and not rx.function_note.match(" " + after) and not _DUTY.match(after.lstrip(" ,"))):
+                    and not rx.function_note.match(" " + after.lstrip(" ,"))
+                    and not _DUTY.match(after.lstrip(" ,"))):
                 return None  # "Sở Tài chính | trong phạm vi chức năng, ...": a note, then the statement
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed

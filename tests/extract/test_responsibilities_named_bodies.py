@@ -108,3 +108,10 @@ def test_a_clause_saying_where_a_body_sits_belongs_to_its_name(make_plan):
                   "2. Đảng ủy xã nơi có trụ sở Trường chỉ đạo các chi bộ thực hiện.") == [
         ("Ủy ban nhân dân cấp xã nơi xảy ra sự cố", "assigned"),
         ("Đảng ủy xã nơi có trụ sở Trường", "assigned")]
+
+
+def test_a_delegation_of_the_assembly_written_in_lower_case_is_named_whole(make_plan):
+    assert _pairs(make_plan, "Điều 3. Tổ chức thực hiện",
+                  "3. Đoàn đại biểu Quốc hội tỉnh Lào Cai, trong phạm vi nhiệm vụ, quyền hạn của mình, "
+                  "giám sát việc thực hiện Nghị quyết này.") == [
+        ("Đoàn đại biểu Quốc hội tỉnh Lào Cai", "assigned")]
