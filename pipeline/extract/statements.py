@@ -52,6 +52,7 @@ class StatementPatterns:
     assignment: re.Pattern[str]
     executes: re.Pattern[str]
     executes_split: re.Pattern[str]
+    executes_split_listed: re.Pattern[str]
     partners: re.Pattern[str]
     lead_after_comma: re.Pattern[str]
     copula: re.Pattern[str]
@@ -78,6 +79,7 @@ def statement_patterns() -> StatementPatterns:
         assignment=patterns.regex("roles", "assignment_label"),
         executes=patterns.regex("roles", "executes_decision"),
         executes_split=patterns.regex("roles", "executes_split"),
+        executes_split_listed=patterns.regex("roles", "executes_split_listed"),
         lead_after_comma=patterns.regex("roles", "lead_after_comma"),
         copula=patterns.regex("roles", "copula"),
         function_note=patterns.regex("roles", "function_note"),
@@ -94,14 +96,15 @@ def statement_patterns() -> StatementPatterns:
 
 def executing_bodies(text: str) -> list[str]:
     """The bodies a decision's closing article charges with carrying it out, else []."""
-    m = statement_patterns().executes.match(text.strip())
+    rx = statement_patterns()
+    m = rx.executes.match(text.strip())
     if not m:
         return []
     parts = []
     for piece in re.split(r"\s*;\s*", m.group("bodies")):
         # "Giám đốc các Sở: Tài chính, Tư pháp" names one office of several bodies: its
-        # commas list the bodies, only "và các ..." after it is another addressee.
-        split = re.compile(r"\s+và\s+(?=các\s)") if ":" in piece else statement_patterns().executes_split
+        # commas list the bodies; "và các ..." after it, or an office before it, is another.
+        split = rx.executes_split_listed if ":" in piece else rx.executes_split
         parts.extend(split.split(piece))
     return _rejoined([capital_first(tidy(p)) for p in parts if tidy(p)])
 
