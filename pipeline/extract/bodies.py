@@ -207,7 +207,11 @@ def name_end(text: str, start: int, head_end: int) -> int:
             if closes and not _LIST_GOES_ON.match(window, qualified):
                 break
             continue
-        if token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at):
+        if (token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at)
+                or _verb_read_as_noun(window, token, at)):
+            break
+        if (glued := _glued_stop(window, token, at)) > 0:
+            end = glued  # "Bộ Dân tộc và | Tôn giáo căn cứ": the tagger glued the statement on
             break
         if tag in _STOP_TAGS and _lower(token) and not rx.name_words.match(window, at):
             end = _to_statement(window, at, end)
@@ -241,6 +245,29 @@ def _place_clause_end(window: str, at: int) -> int:
         else:
             break
     return end if nouns else -1
+
+
+def _verb_read_as_noun(window: str, token: str, at: int) -> bool:
+    """A verb that opens statements, read by the tagger as a noun, before another verb
+    ("Hội đồng thẩm định | tổ chức họp ..."); not a kind listed or counted ("Các cơ quan, tổ
+    chức ...", "các tổ chức đoàn thể")."""
+    rx = _rx()
+    if not rx.opening_verb.fullmatch(token) or re.search(r"(?:,|\b(?i:các|mỗi|từng|những))\s*$", window[:at]):
+        return False
+    after = next(((tag, pos) for _, tag, pos in _tags(window) if pos > at), ("", 0))
+    return after[0] == "V" and not rx.name_words.match(window, after[1])
+
+
+def _glued_stop(window: str, token: str, at: int) -> int:
+    """Where a statement word starts inside a token that opens with a name's capital, else -1:
+    the tagger glues a name's last word to the lower-case verb after it ("Tôn giáo căn cứ",
+    "Công nghệ thông báo"), and the whole token would pass for the name."""
+    if not token[:1].isupper():
+        return -1
+    for m in re.finditer(r" (?=[a-zđà-ỹ])", token):
+        if _rx().name_stops.match(window, at + m.end()):
+            return at + m.start()
+    return -1
 
 
 def _lower(token: str) -> bool:

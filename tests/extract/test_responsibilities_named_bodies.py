@@ -115,3 +115,12 @@ def test_a_delegation_of_the_assembly_written_in_lower_case_is_named_whole(make_
                   "3. Đoàn đại biểu Quốc hội tỉnh Lào Cai, trong phạm vi nhiệm vụ, quyền hạn của mình, "
                   "giám sát việc thực hiện Nghị quyết này.") == [
         ("Đoàn đại biểu Quốc hội tỉnh Lào Cai", "assigned")]
+
+
+def test_a_statement_word_the_tagger_glued_to_a_name_is_the_statement(make_plan):
+    assert _pairs(make_plan, "Điều 5. Trình tự thực hiện",
+                  "1. Bộ trưởng Bộ Dân tộc và Tôn giáo căn cứ quy định tại Điều 4 chỉ đạo rà soát danh sách.",
+                  "2. Sở Khoa học và Công nghệ thông báo kết quả cho tổ chức đề xuất.",
+                  "3. Hội đồng thẩm định tổ chức họp thẩm định hồ sơ.") == [
+        ("Bộ trưởng Bộ Dân tộc và Tôn giáo", "assigned"), ("Sở Khoa học và Công nghệ", "assigned"),
+        ("Hội đồng thẩm định", "assigned")]
