@@ -68,6 +68,7 @@ class _Rx:
     not_statement: re.Pattern[str]
     condition: re.Pattern[str]
     topic_clause: re.Pattern[str]
+    step_label: re.Pattern[str]
     function_note: re.Pattern[str]
     not_subject: re.Pattern[str]
     function_name: re.Pattern[str]
@@ -109,6 +110,7 @@ def _rx() -> _Rx:
         not_statement=patterns.regex("bodies", "statement_start"),
         condition=patterns.regex("roles", "condition_clause"),
         topic_clause=patterns.regex("roles", "topic_clause"),
+        step_label=patterns.regex("roles", "step_label"),
         function_note=patterns.regex("roles", "function_note"),
         not_subject=patterns.regex("bodies", "not_subject"),
         function_name=patterns.regex("bodies", "function_name"),
@@ -400,7 +402,7 @@ def find_subject(sentence: str) -> Subject | None:
                 return None  # "Sở Tài chính | trong phạm vi chức năng, ...": a note, then the statement
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
-            body = _DANGLING.sub("", sentence[at:end])
+            body = _DEFINED.sub("", _DANGLING.sub("", sentence[at:end]))
             if prefix not in ("requested", "assigned") and _cut_kind(body, rest) or _INDEFINITE.search(body):
                 return None  # "đơn vị nào có số lượng cao hơn thì ...": whichever unit, no body
             if _single_kind(body):
@@ -469,6 +471,9 @@ _MODAL_END = re.compile(r"\s+(?:phải|sẽ|cần|đều)\s*$")
 # Between a name and the duty formula: punctuation that ends a name, "là" (a copula), a
 # condition ("khi", "thì", "nếu", "mà") or a conjunction right before the formula.
 _GAP_STOP = re.compile(r"[;:.()“”\"]|\s(?:là|khi|thì|nếu|mà)\s|\s(?:và|hoặc)\W*$")
+# A bracket closing a name that gives the short name used below ("Ủy ban nhân dân các xã,
+# phường (sau đây viết tắt là Ủy ban nhân dân cấp xã)"): no part of the name.
+_DEFINED = re.compile(r"[\s,]*\((?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+|chung\s+)?là\b[^()]*\)$")
 # An indefinite closing a name ("đơn vị nào", "cơ quan nào"): a rule about any body, no body.
 _INDEFINITE = re.compile(r"\s(?:nào|bất kỳ)$")
 # Verbs that narrow a kind rather than state its task ("Cơ quan | có thẩm quyền ...").
@@ -567,10 +572,11 @@ def states_a_task(subject: Subject) -> bool:
 
 
 def _main_clause_subject(sentence: str) -> Subject | None:
-    """The subject of the main clause after a condition or a topic ("Trường hợp ... thì người
-    đứng đầu cơ quan, tổ chức, đơn vị kịp thời báo cáo"), else None."""
+    """The subject of the main clause after a condition, a topic ("Trường hợp ... thì người
+    đứng đầu cơ quan, tổ chức, đơn vị kịp thời báo cáo") or a step's label ("Bước 1: Sở Y tế
+    tiếp nhận hồ sơ"), else None."""
     rx = _rx()
-    m = rx.condition.match(sentence) or rx.topic_clause.match(sentence)
+    m = rx.condition.match(sentence) or rx.topic_clause.match(sentence) or rx.step_label.match(sentence)
     found = find_subject(capital_first(sentence[m.end():])) if m else None
     if not m or not found or found.prefix == "topic" or _bare_kind(found.body):
         return None

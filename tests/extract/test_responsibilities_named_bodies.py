@@ -124,3 +124,12 @@ def test_a_statement_word_the_tagger_glued_to_a_name_is_the_statement(make_plan)
                   "3. Hội đồng thẩm định tổ chức họp thẩm định hồ sơ.") == [
         ("Bộ trưởng Bộ Dân tộc và Tôn giáo", "assigned"), ("Sở Khoa học và Công nghệ", "assigned"),
         ("Hội đồng thẩm định", "assigned")]
+
+
+def test_a_procedure_step_names_its_body_after_the_label(make_plan):
+    assert _pairs(make_plan, "II. NỘI DUNG THỦ TỤC", "1.1. Trình tự thực hiện",
+                  "Bước 1: Ủy ban nhân dân các xã, phường (sau đây viết tắt là Ủy ban nhân dân cấp xã) "
+                  "tổng hợp danh sách gửi Sở Y tế.",
+                  "Bước 2: Trong thời hạn 10 ngày kể từ ngày nhận đủ hồ sơ, Sở Y tế thẩm định hồ sơ.",
+                  "Bước 3: Tiếp nhận hồ sơ.") == [
+        ("Ủy ban nhân dân các xã, phường", "assigned"), ("Sở Y tế", "assigned")]
