@@ -552,12 +552,19 @@ def is_office_label(label: str) -> bool:
 def names_a_body(item: str) -> bool:
     """The item opens with a body's head, an office that leads one ("Lãnh đạo Phòng ..."), a
     party a task table names (patterns/bodies.yaml ``table_parties``), is a proper name
-    ("Viettel Tuyên Quang") or a unit of a tier ("Bảo tàng tỉnh"). A cell of a misread column
-    holds a step, a figure or a form instead ("Phân công thụ lý hồ sơ", "146.300", "Bản chính")."""
+    ("Viettel Tuyên Quang") or a unit of a tier ("Bảo tàng tỉnh"). A cell of a
+    misread column holds a step, a figure, a form or a procedure's name instead ("Phân công thụ
+    lý hồ sơ", "146.300", "Bản chính", "Đăng ký thành lập hợp tác xã, liên hiệp hợp tác xã")."""
     item = capital_first(item.strip(" -–+•'"))
     return (head_at(item) >= 0 or bool(_rx().leader.match(item)) or bool(_PROPER_NAME.fullmatch(item))
             or item.startswith(tuple(patterns.load("bodies")["table_parties"]))
-            or item.endswith(tuple(f" {tier}" for tier in tier_words())))
+            or item.endswith(tuple(f" {tier}" for tier in tier_words())) and _names_a_unit(item))
+
+
+def _names_a_unit(item: str) -> bool:
+    """The item opens with a noun, not a step ("Đăng ký ...", "Chuyển hồ sơ ...") nor a
+    procedure or a paper ("Thủ tục ...", "Giấy chứng nhận ...", ``not_subject``)."""
+    return _tags(item[:80])[0][1] != "V" and not _rx().not_subject.match(item)
 
 
 # A name of two words or more, each opening in a capital: a firm or a body by its own name.

@@ -133,3 +133,12 @@ def test_a_procedure_step_names_its_body_after_the_label(make_plan):
                   "Bước 2: Trong thời hạn 10 ngày kể từ ngày nhận đủ hồ sơ, Sở Y tế thẩm định hồ sơ.",
                   "Bước 3: Tiếp nhận hồ sơ.") == [
         ("Ủy ban nhân dân các xã, phường", "assigned"), ("Sở Y tế", "assigned")]
+
+
+def test_a_procedure_named_in_a_lead_column_is_no_body(make_plan):
+    assert _pairs(make_plan, "Điều 2. Danh mục",
+                  "| STT | Tên thủ tục | Cơ quan thực hiện | Thời gian |",
+                  "|---|---|---|---|",
+                  "| 1 | Đăng ký lễ hội | Đăng ký thành lập hợp tác xã, liên hiệp hợp tác xã | 05 ngày |",
+                  "| 2 | Cấp giấy | Thủ tục thông báo tổ chức lễ hội cấp xã | 03 ngày |",
+                  "| 3 | Trưng bày | Bảo tàng tỉnh | Quý III/2026 |") == [("Bảo tàng tỉnh", "lead")]
