@@ -402,7 +402,7 @@ def find_subject(sentence: str) -> Subject | None:
                 return None  # "Sở Tài chính | trong phạm vi chức năng, ...": a note, then the statement
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
-            body = _DEFINED.sub("", _DANGLING.sub("", sentence[at:end]))
+            body = _DEFINED.sub("", _DANGLING.sub("", _FOOTNOTE_MARK.sub("", sentence[at:end])))
             if prefix not in ("requested", "assigned") and _cut_kind(body, rest) or _INDEFINITE.search(body):
                 return None  # "đơn vị nào có số lượng cao hơn thì ...": whichever unit, no body
             if _single_kind(body):
@@ -474,6 +474,8 @@ _GAP_STOP = re.compile(r"[;:.()“”\"]|\s(?:là|khi|thì|nếu|mà)\s|\s(?:và
 # A bracket closing a name that gives the short name used below ("Ủy ban nhân dân các xã,
 # phường (sau đây viết tắt là Ủy ban nhân dân cấp xã)"): no part of the name.
 _DEFINED = re.compile(r"[\s,]*\((?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+|chung\s+)?là\b[^()]*\)$")
+# A footnote's mark a web export leaves after a word ("Ủy ban nhân dân cấp xã[14]").
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")
 # An indefinite closing a name ("đơn vị nào", "cơ quan nào"): a rule about any body, no body.
 _INDEFINITE = re.compile(r"\s(?:nào|bất kỳ)$")
 # Verbs that narrow a kind rather than state its task ("Cơ quan | có thẩm quyền ...").
@@ -776,11 +778,13 @@ def _office_of(left: str, right: str) -> bool:
 
 
 def is_name_only(label: str) -> bool:
-    """A heading that is only a name: no statement word ("là", "chủ trì") after its first word,
-    or a name that runs to its end by :func:`name_end` (a unit code closing a long name)."""
-    stops = _rx().name_stops
-    if not any(stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label)
-               if m.group().islower()):  # "Cần Thơ" is a place, "cần" a statement word
+    """A heading that is only a name: no statement word ("là", "chủ trì", "quyết định") after
+    its first word, or a name that runs to its end by :func:`name_end` (a unit code closing a
+    long name, a kind listed: "Cơ quan, tổ chức")."""
+    rx = _rx()
+    if not any(rx.name_stops.match(label, m.start()) for m in re.finditer(r"(?<=\s)\S", label)
+               if m.group().islower()) and not any(  # "Cần Thơ" is a place, "cần" a statement word
+            tag == "V" and rx.opening_verb.fullmatch(token) for token, tag, _ in _tags(label)[1:]):
         return True
     head = head_at(label)
     return head >= 0 and name_end(label, 0, head) >= len(label.rstrip(" .:"))

@@ -142,3 +142,11 @@ def test_a_procedure_named_in_a_lead_column_is_no_body(make_plan):
                   "| 1 | Đăng ký lễ hội | Đăng ký thành lập hợp tác xã, liên hiệp hợp tác xã | 05 ngày |",
                   "| 2 | Cấp giấy | Thủ tục thông báo tổ chức lễ hội cấp xã | 03 ngày |",
                   "| 3 | Trưng bày | Bảo tàng tỉnh | Quý III/2026 |") == [("Bảo tàng tỉnh", "lead")]
+
+
+def test_a_label_stating_what_a_body_decides_names_only_the_body(make_plan):
+    assert _pairs(make_plan, "Điều 4. Thẩm quyền",
+                  "1. Trường Chính trị tỉnh tổ chức bồi dưỡng các chương trình sau:",
+                  "a) Chương trình bồi dưỡng lý luận chính trị.",
+                  "2. Ủy ban nhân dân cấp xã[14] căn cứ tình hình thực tế tại địa phương bố trí quỹ đất.") == [
+        ("Trường Chính trị tỉnh", "assigned"), ("Ủy ban nhân dân cấp xã", "assigned")]
