@@ -150,3 +150,9 @@ def test_a_label_stating_what_a_body_decides_names_only_the_body(make_plan):
                   "a) Chương trình bồi dưỡng lý luận chính trị.",
                   "2. Ủy ban nhân dân cấp xã[14] căn cứ tình hình thực tế tại địa phương bố trí quỹ đất.") == [
         ("Trường Chính trị tỉnh", "assigned"), ("Ủy ban nhân dân cấp xã", "assigned")]
+
+
+def test_a_procedure_field_naming_who_handles_it_is_no_body_itself(make_plan):
+    assert _pairs(make_plan, "II. NỘI DUNG THỦ TỤC", "1. Thủ tục công nhận",
+                  "1.6. Cơ quan giải quyết thủ tục hành chính: Bộ Dân tộc và Tôn giáo.") == [
+        ("Bộ Dân tộc và Tôn giáo", "assigned")]
