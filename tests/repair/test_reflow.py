@@ -76,3 +76,20 @@ def test_a_date_at_a_line_start_is_not_a_list_number():
 def test_a_number_alone_on_its_line_joins_the_heading_after_it():
     assert flow("II.\nNỘI DUNG THỰC HIỆN\n1.\nTuyên truyền\n") == [
         "II. NỘI DUNG THỰC HIỆN", "1. Tuyên truyền"]
+
+
+def test_a_line_ending_in_a_heads_office_goes_on_with_the_body_it_heads():
+    text = ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 4. Chánh Văn phòng\n"
+            "Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./.\n"
+            "KT. Chủ tịch\n"
+            "Phó Chủ tịch\n"
+            "Nguyễn Văn An\n")
+    assert flow(text) == [
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm "
+        "thi hành Quyết định này./.",
+        "KT. Chủ tịch",
+        "Phó Chủ tịch",
+        "Nguyễn Văn An",
+    ]
