@@ -68,7 +68,7 @@ def find_responsibilities(plan: Plan, analysis: Analysis | None = None) -> tuple
             rows.extend(_block_rows(plan.doc_id, block, owners))
     rows.extend(_silent_owners(plan, owners, rows, lists))
     rows.extend(_table_rows(plan.doc_id, analysis.task_rows))
-    return _dedupe(_named_in_full(rows, short_names(plan)))
+    return _dedupe(_named_in_full(rows, short_names(plan)), plan)
 
 
 def _named_in_full(rows: list[Responsibility], full: dict[str, str]) -> list[Responsibility]:
@@ -294,22 +294,29 @@ def _row(doc_id: str, unit: Unit, body: str, role: BodyRole, task: str) -> Respo
                           span=unit.span())
 
 
-def _dedupe(rows: list[Responsibility]) -> tuple[Responsibility, ...]:
-    """One row per (body, role), a body written several ways named one way: a body named once
-    without its tier word takes the fuller name; spellings of one body (:func:`body_key`) take
-    the one least abbreviated, then the shortest ("các" aside), then the first ("Ủy ban nhân dân phường, xã,
-    đặc khu" for "UBND xã, phường, đặc khu"; "Ban Thường trực Ủy ban MTTQ Việt Nam xã" for
-    "... Việt Nam cấp xã" and "... Việt Nam xã Lương Minh")."""
-    names = [_fuller(r.body, [r.body for r in rows]) for r in rows]
-    spellings: dict[str, list[str]] = {}
-    for name in names:
-        spellings.setdefault(body_key(name), []).append(name)
+def _dedupe(rows: list[Responsibility], plan: Plan) -> tuple[Responsibility, ...]:
+    """One row per (body, role) in each part, a body written several ways named one way.
+
+    A decision and the plan it issues are two documents in one file, each naming its bodies
+    its own way: a body the decision's article charges ("Giao Sở Công Thương chủ trì ... triển
+    khai thực hiện Kế hoạch này") and the plan's item charges again ("1. Sở Công Thương: a) Chủ
+    trì ...") has a row in each. Within a part, a body named once without its tier word takes
+    the fuller name; spellings of one body (:func:`body_key`) take the one least abbreviated,
+    then the shortest ("các" aside), then the first ("Ủy ban nhân dân phường, xã, đặc khu" for
+    "UBND xã, phường, đặc khu"; "Ban Thường trực Ủy ban MTTQ Việt Nam xã" for "... Việt Nam cấp
+    xã" and "... Việt Nam xã Lương Minh")."""
+    parts = [plan.part(r.span) for r in rows]
+    names = [_fuller(r.body, [o.body for o, p in zip(rows, parts, strict=True) if p == part])
+             for r, part in zip(rows, parts, strict=True)]
+    spellings: dict[tuple[str, str], list[str]] = {}
+    for name, part in zip(names, parts, strict=True):
+        spellings.setdefault((part, body_key(name)), []).append(name)
     named = {key: min(forms, key=lambda n: (len(expand_abbreviations(n)) - len(n), len(normal(n))))
              for key, forms in spellings.items()}
     out, seen = [], set()
-    for row, name in zip(rows, names, strict=True):
-        body = named[body_key(name)]
-        key = (normal(body), row.role)
+    for row, name, part in zip(rows, names, parts, strict=True):
+        body = named[(part, body_key(name))]
+        key = (normal(body), row.role, part)
         if key in seen:
             continue
         seen.add(key)
