@@ -112,14 +112,16 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
     asked = False  # a request ("Đề nghị ...") goes on to the sentences after it in the item
     for sentence in sentences(unit)[int(skip_first):]:
         text = sentence.text
+        if executing := executing_bodies(text):
+            # before the closing formula: a directive's closing paragraph may ask its bodies to
+            # carry it out ("Trên đây là Chỉ thị ..., yêu cầu ... thực hiện nghiêm túc Chỉ thị này")
+            rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
+                        for body in executing)
+            continue
         if is_boilerplate(text) or empty_label(text):
             continue
         if labelled := assignment_line(text):
             rows.extend(_labelled_rows(doc_id, sentence, *labelled))
-            continue
-        if executing := executing_bodies(text):
-            rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
-                        for body in executing)
             continue
         if office := duty_line(text, owner):
             name, duties = office
