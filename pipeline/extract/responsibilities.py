@@ -66,6 +66,8 @@ def find_responsibilities(plan: Plan, analysis: Analysis | None = None) -> tuple
     for block in plan.blocks_with_role("heading", "item", "body"):
         if block.section_id not in lists:
             rows.extend(_block_rows(plan.doc_id, block, owners))
+    for block in (*plan.blocks_with_role("preamble"), *_closing_paragraph(plan)):
+        rows.extend(_outside_items(plan.doc_id, block))
     rows.extend(_silent_owners(plan, owners, rows, lists))
     rows.extend(_table_rows(plan.doc_id, analysis.task_rows))
     return _dedupe(_named_in_full(rows, short_names(plan)), plan)
@@ -146,6 +148,49 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             rows.extend(_row(doc_id, sentence, body, role, text)
                         for body in owner.bodies for role in roles)
     return rows
+
+
+def _outside_items(doc_id: str, block: Block) -> list[Responsibility]:
+    """Rows of the preamble and the closing, where a plan gives no task but a directive hands
+    its tasks on: the preamble's "Nhằm ..., Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ...
+    thực hiện các nhiệm vụ sau:" (the bodies asked), and a closing that charges bodies as a
+    decision's closing article does ("Trên đây là Chỉ thị ..., yêu cầu ... có trách nhiệm tổ
+    chức thực hiện nghiêm túc Chỉ thị này")."""
+    rows: list[Responsibility] = []
+    for sentence in sentences(block_unit(block)):
+        if executing := executing_bodies(sentence.text):
+            rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
+                        for body in executing)
+        elif block.role == "preamble" and (asked := _asked_after_opening(sentence.text)):
+            role: BodyRole = "requested" if asked.prefix == "requested" else "assigned"
+            rows.extend(_subject_rows(doc_id, sentence, asked, [role]))
+    return rows
+
+
+def _closing_paragraph(plan: Plan) -> list[Block]:
+    """The closing blocks before the signature or the list of recipients: the document's own
+    last words, not the forms printed after it (a form's "Điều 3: Trưởng đoàn ..., (8) ...")."""
+    out = []
+    for block in plan.blocks_with_role("closing"):
+        if _SIGNED.match(block.content):
+            break
+        out.append(block)
+    return out
+
+
+_SIGNED = re.compile(r"^\W*(?:Nơi nhận|TM\.|KT\.|TL\.|TUQ\.|Q\.)", re.IGNORECASE)
+
+
+def _asked_after_opening(text: str) -> Subject | None:
+    """The bodies a subject asks to act, the subject opening the sentence or following an
+    opening clause of any length ("Để kịp thời chấn chỉnh, khắc phục ..., Chủ tịch UBND tỉnh
+    yêu cầu ...")."""
+    for start in (0, *(m.end() for m in re.finditer(r",\s+", text))):
+        subject = find_subject(text[start:]) if text[start:start + 1].isupper() else None
+        if subject and not subject.prefix:
+            asked = _relayed(subject)
+            return asked if asked is not subject else None
+    return None
 
 
 def _clause_subjects(doc_id: str, unit: Unit, statement: str, asked: bool) -> list[Responsibility]:

@@ -28,3 +28,38 @@ def test_a_body_charged_by_the_decision_and_by_its_plan_has_a_row_in_each(make_p
                      "b) Chủ trì tổng hợp kết quả.")
     rows = [(r.body, r.role, r.part) for r in extract(plan).responsibilities]
     assert rows == [("Sở Công Thương", "lead", "main"), ("Sở Công Thương", "lead", "attached")]
+
+
+DIRECTIVE = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 05/CT-UBND", "An Giang, ngày 03 tháng 4 năm 2025", "CHỈ THỊ",
+             "Về tăng cường phòng, chống thiên tai")
+ITEMS = ("1. Sở Nông nghiệp và Môi trường", "Chủ trì theo dõi tình hình thiên tai.",
+         "2. Công an tỉnh", "Bảo đảm an ninh trật tự.")
+SIGNED = ("Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+
+
+def test_a_directive_opening_hands_its_tasks_to_the_bodies_it_asks(make_plan):
+    pairs = _pairs(make_plan, *DIRECTIVE,
+                   "Để chủ động ứng phó, giảm thiểu thiệt hại, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng "
+                   "các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã thực hiện các nhiệm vụ sau:", *ITEMS, *SIGNED)
+    assert pairs == [("Sở Nông nghiệp và Môi trường", "lead"), ("Công an tỉnh", "assigned"),
+                     ("Thủ trưởng các sở, ban, ngành", "assigned"),
+                     ("Chủ tịch Ủy ban nhân dân các xã", "assigned")]
+
+
+def test_a_directive_closing_charges_its_bodies_but_a_form_after_the_signature_does_not(make_plan):
+    pairs = _pairs(make_plan, *DIRECTIVE, "Thời gian qua, công tác phòng, chống thiên tai đạt nhiều kết quả.",
+                   *ITEMS,
+                   "Trên đây là Chỉ thị về tăng cường phòng, chống thiên tai, yêu cầu Thủ trưởng các sở, ban, ngành "
+                   "và các tổ chức, cá nhân có liên quan có trách nhiệm tổ chức thực hiện nghiêm túc Chỉ thị này./.",
+                   *SIGNED, "Điều 3: Trưởng đoàn kiểm tra và các ông (bà) có tên tại Điều 1 chịu trách nhiệm "
+                   "thi hành Quyết định này./.")
+    assert pairs == [("Sở Nông nghiệp và Môi trường", "lead"), ("Công an tỉnh", "assigned"),
+                     ("Thủ trưởng các sở, ban, ngành", "assigned"),
+                     ("Các tổ chức, cá nhân có liên quan", "assigned")]
+
+
+def test_a_plan_closing_that_asks_every_unit_to_carry_it_out_stays_no_task(make_plan):
+    pairs = _pairs(make_plan, "KẾ HOẠCH", "Phòng, chống thiên tai năm 2026", "I. TỔ CHỨC THỰC HIỆN", *ITEMS,
+                   "Trên đây là Kế hoạch phòng, chống thiên tai năm 2026, yêu cầu các cơ quan, đơn vị nghiêm túc "
+                   "triển khai thực hiện./.", *SIGNED)
+    assert pairs == [("Sở Nông nghiệp và Môi trường", "lead"), ("Công an tỉnh", "assigned")]
