@@ -63,3 +63,11 @@ def test_a_plan_closing_that_asks_every_unit_to_carry_it_out_stays_no_task(make_
                    "Trên đây là Kế hoạch phòng, chống thiên tai năm 2026, yêu cầu các cơ quan, đơn vị nghiêm túc "
                    "triển khai thực hiện./.", *SIGNED)
     assert pairs == [("Sở Nông nghiệp và Môi trường", "lead"), ("Công an tỉnh", "assigned")]
+
+
+def test_going_on_with_a_lead_or_a_part_keeps_its_role(make_plan):
+    pairs = _pairs(make_plan, "KẾ HOẠCH", "Phòng, chống thiên tai năm 2026", "I. TỔ CHỨC THỰC HIỆN",
+                   "1. Sở Y tế", "a) Thường xuyên kiểm tra chất lượng nước sinh hoạt.",
+                   "b) Tiếp tục chủ trì xây dựng quy chuẩn kỹ thuật địa phương.",
+                   "2. Bộ Xây dựng tiếp tục phối hợp với các địa phương tháo gỡ vướng mắc.")
+    assert pairs == [("Sở Y tế", "assigned"), ("Sở Y tế", "lead"), ("Bộ Xây dựng", "coordinate")]
