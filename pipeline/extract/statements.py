@@ -110,8 +110,8 @@ def executing_bodies(text: str) -> list[str]:
 
 
 # A part that opens a new addressee though no head list knows it ("Các ông, bà có tên tại Điều
-# 1", "Các bộ phận chuyên môn thuộc ...", "Trưởng Thuế tỉnh").
-_NEW_ADDRESSEE = re.compile(r"(?:Các|Mỗi|Những|Trưởng|Phó)\s")
+# 1", "Các bộ phận chuyên môn thuộc ...", "Trưởng Thuế tỉnh", "Tổ chức, cá nhân có liên quan").
+_NEW_ADDRESSEE = re.compile(r"(?:Các|Mỗi|Những|Trưởng|Phó)\s|(?:Cơ quan,\s+)?Tổ chức(?:,|\s+và)\s+cá nhân\b")
 
 
 def _rejoined(parts: list[str]) -> list[str]:
