@@ -136,8 +136,10 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             continue
         rx = statement_patterns()
         if subject and (rx.copula.match(subject.rest) and role_of(subject.rest) == "assigned"
+                        or rx.recounted.match(subject.rest)
                         or rx.quota.match(subject.rest) or rx.quota.match(text)):
-            continue  # "Trưởng Ban là Chủ tịch UBND tỉnh", "Mỗi xã chọn 02 trường hợp": no task
+            continue  # "Trưởng Ban là Chủ tịch UBND tỉnh", "Sở Y tế đã tổ chức ...", "Mỗi xã chọn
+            # 02 trường hợp": who someone is, what was done, a quota: no task
         if subject:
             asked = asked or subject.prefix == "requested"
             rows.extend(_subject_rows(doc_id, sentence, subject, ["requested"] if asked else None))

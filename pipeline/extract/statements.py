@@ -56,6 +56,7 @@ class StatementPatterns:
     partners: re.Pattern[str]
     lead_after_comma: re.Pattern[str]
     copula: re.Pattern[str]
+    recounted: re.Pattern[str]
     function_note: re.Pattern[str]
     quota: re.Pattern[str]
     duty: re.Pattern[str]
@@ -82,6 +83,7 @@ def statement_patterns() -> StatementPatterns:
         executes_split_listed=patterns.regex("roles", "executes_split_listed"),
         lead_after_comma=patterns.regex("roles", "lead_after_comma"),
         copula=patterns.regex("roles", "copula"),
+        recounted=patterns.regex("roles", "recounted"),
         function_note=patterns.regex("roles", "function_note"),
         quota=patterns.regex("roles", "quota"),
         duty=patterns.regex("roles", "duty_heading"),

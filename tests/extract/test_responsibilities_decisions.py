@@ -71,3 +71,10 @@ def test_going_on_with_a_lead_or_a_part_keeps_its_role(make_plan):
                    "b) Tiếp tục chủ trì xây dựng quy chuẩn kỹ thuật địa phương.",
                    "2. Bộ Xây dựng tiếp tục phối hợp với các địa phương tháo gỡ vướng mắc.")
     assert pairs == [("Sở Y tế", "assigned"), ("Sở Y tế", "lead"), ("Bộ Xây dựng", "coordinate")]
+
+
+def test_what_a_body_has_done_is_no_task(make_plan):
+    pairs = _pairs(make_plan, "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc",
+                   "I. ĐÁNH GIÁ CHUNG", "Ban Thường vụ Tỉnh ủy đã kịp thời chỉ đạo khắc phục hậu quả cơn bão.",
+                   "II. NHIỆM VỤ THỜI GIAN TỚI", "Giao Sở Tài chính khẩn trương tổng hợp nhu cầu kinh phí.")
+    assert pairs == [("Sở Tài chính", "assigned")]
