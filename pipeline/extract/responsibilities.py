@@ -144,7 +144,9 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             asked = asked or subject.prefix == "requested"
             rows.extend(_subject_rows(doc_id, sentence, subject, ["requested"] if asked else None))
             rows.extend(_clause_subjects(doc_id, sentence, subject.rest, asked))
-        elif owner:
+        elif owner and not rx.assigned.match(text):
+            # ("Yêu cầu Nhà đầu tư rà soát ...; phối hợp với ..." under "b) Giao đồng chí Bộ
+            # trưởng ...": the item's body hands that task on to another, not its own)
             roles: list[BodyRole] = ["requested"] if owner.requested else clause_roles(text)
             roles = [listed if r == "assigned" else r for r in roles]
             rows.extend(_row(doc_id, sentence, body, role, text)

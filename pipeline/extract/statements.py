@@ -48,6 +48,7 @@ class StatementPatterns:
     statement_prefix: re.Pattern[str]
     boilerplate: re.Pattern[str]
     requested: re.Pattern[str]
+    assigned: re.Pattern[str]
     attendance: re.Pattern[str]
     assignment: re.Pattern[str]
     executes: re.Pattern[str]
@@ -76,6 +77,7 @@ def statement_patterns() -> StatementPatterns:
         statement_prefix=patterns.regex("roles", "statement_prefix"),
         boilerplate=patterns.regex("roles", "boilerplate"),
         requested=patterns.regex("roles", "requested_prefix"),
+        assigned=patterns.regex("roles", "assigned_prefix"),
         attendance=patterns.regex("roles", "attendance_heading"),
         assignment=patterns.regex("roles", "assignment_label"),
         executes=patterns.regex("roles", "executes_decision"),

@@ -78,3 +78,10 @@ def test_what_a_body_has_done_is_no_task(make_plan):
                    "I. ĐÁNH GIÁ CHUNG", "Ban Thường vụ Tỉnh ủy đã kịp thời chỉ đạo khắc phục hậu quả cơn bão.",
                    "II. NHIỆM VỤ THỜI GIAN TỚI", "Giao Sở Tài chính khẩn trương tổng hợp nhu cầu kinh phí.")
     assert pairs == [("Sở Tài chính", "assigned")]
+
+
+def test_an_item_handing_a_task_to_another_gives_its_own_body_no_part_in_it(make_plan):
+    pairs = _pairs(make_plan, "THÔNG BÁO", "Kết luận của Thủ tướng Chính phủ", "I. NHIỆM VỤ TRỌNG TÂM",
+                   "1. Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo tháo gỡ vướng mắc của các dự án. "
+                   "Yêu cầu Nhà đầu tư rà soát kế hoạch thi công; phối hợp với các doanh nghiệp địa phương.")
+    assert pairs == [("Đồng chí Bộ trưởng Bộ Xây dựng", "assigned")]
