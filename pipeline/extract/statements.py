@@ -118,13 +118,19 @@ def executing_bodies(text: str) -> list[str]:
 _NEW_ADDRESSEE = re.compile(r"(?:Các|Mỗi|Những|Trưởng|Phó)\s|(?:Cơ quan,\s+)?Tổ chức(?:,|\s+và)\s+cá nhân\b")
 
 
+# A kind alone, one more item of the list of kinds before it ("Thủ trưởng các Cục" + "Vụ").
+_BARE_KIND = re.compile(r"(?:Vụ|Cục|Sở|Ban|Phòng|Ngành|Viện|Chi cục|Trung tâm)")
+
+
 def _rejoined(parts: list[str]) -> list[str]:
     """Parts cut at a comma inside a name ("Giám đốc Sở Văn hóa" + "Thể thao và Du lịch", "Cục
-    trưởng Cục Văn hóa cơ sở" + "Gia đình và Thư viện"): a part that names no body and opens no
-    new addressee goes back onto the part before it."""
+    trưởng Cục Văn hóa cơ sở" + "Gia đình và Thư viện") or inside a list of kinds ("Thủ trưởng
+    các Cục" + "Vụ"): a part that names no body and opens no new addressee, or is a bare kind
+    after a list of kinds, goes back onto the part before it."""
     out: list[str] = []
     for part in parts:
-        if out and not names_a_body(part) and not _NEW_ADDRESSEE.match(part):
+        if out and (not names_a_body(part) and not _NEW_ADDRESSEE.match(part)
+                    or _BARE_KIND.fullmatch(part) and re.search(r"\bcác\s", out[-1])):
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
