@@ -52,6 +52,7 @@ class StatementPatterns:
     attendance: re.Pattern[str]
     assignment: re.Pattern[str]
     executes: re.Pattern[str]
+    supervises: re.Pattern[str]
     executes_split: re.Pattern[str]
     executes_split_listed: re.Pattern[str]
     partners: re.Pattern[str]
@@ -81,6 +82,7 @@ def statement_patterns() -> StatementPatterns:
         attendance=patterns.regex("roles", "attendance_heading"),
         assignment=patterns.regex("roles", "assignment_label"),
         executes=patterns.regex("roles", "executes_decision"),
+        supervises=patterns.regex("roles", "supervises_resolution"),
         executes_split=patterns.regex("roles", "executes_split"),
         executes_split_listed=patterns.regex("roles", "executes_split_listed"),
         lead_after_comma=patterns.regex("roles", "lead_after_comma"),
@@ -99,9 +101,10 @@ def statement_patterns() -> StatementPatterns:
 
 
 def executing_bodies(text: str) -> list[str]:
-    """The bodies a decision's closing article charges with carrying it out, else []."""
+    """The bodies a decision's closing article charges with carrying it out (or, in a
+    resolution, with supervising it), else []."""
     rx = statement_patterns()
-    m = rx.executes.match(text.strip())
+    m = rx.executes.match(text.strip()) or rx.supervises.match(text.strip())
     if not m:
         return []
     parts = []
