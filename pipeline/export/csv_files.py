@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -116,8 +117,8 @@ def _as_text(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=rows.index)
 
 
-def _text_of(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+def _text_of(value: Any) -> str:  # Any: a cell of any dtype, as pandas gives it
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value)
 

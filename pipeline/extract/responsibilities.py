@@ -110,7 +110,7 @@ def _block_rows(doc_id: str, block: Block, owners: Owners) -> list[Responsibilit
 
 def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: bool,
                    listed: BodyRole = "assigned") -> list[Responsibility]:
-    rows = []
+    rows: list[Responsibility] = []
     asked = False  # a request ("Đề nghị ...") goes on to the sentences after it in the item
     for sentence in sentences(unit)[int(skip_first):]:
         text = sentence.text
