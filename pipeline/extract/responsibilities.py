@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from pipeline import patterns
 from pipeline.extract.analysis import Analysis
 from pipeline.extract.bodies import (
     Subject,
@@ -114,11 +115,10 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
     asked = False  # a request ("Đề nghị ...") goes on to the sentences after it in the item
     for sentence in sentences(unit)[int(skip_first):]:
         text = sentence.text
-        if executing := executing_bodies(text):
+        if executing := _executing_rows(doc_id, sentence):
             # before the closing formula: a directive's closing paragraph may ask its bodies to
             # carry it out ("Trên đây là Chỉ thị ..., yêu cầu ... thực hiện nghiêm túc Chỉ thị này")
-            rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
-                        for body in executing)
+            rows.extend(executing)
             continue
         if is_boilerplate(text) or empty_label(text):
             continue
@@ -162,13 +162,18 @@ def _outside_items(doc_id: str, block: Block) -> list[Responsibility]:
     chức thực hiện nghiêm túc Chỉ thị này")."""
     rows: list[Responsibility] = []
     for sentence in sentences(block_unit(block)):
-        if executing := executing_bodies(sentence.text):
-            rows.extend(_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
-                        for body in executing)
+        if executing := _executing_rows(doc_id, sentence):
+            rows.extend(executing)
         elif block.role == "preamble" and (asked := _asked_after_opening(sentence.text)):
             role: BodyRole = "requested" if asked.prefix == "requested" else "assigned"
             rows.extend(_subject_rows(doc_id, sentence, asked, [role]))
     return rows
+
+
+def _executing_rows(doc_id: str, sentence: Unit) -> list[Responsibility]:
+    """The rows of a closing formula ("... chịu trách nhiệm thi hành Quyết định này"), else []."""
+    return [_row(doc_id, sentence, body, "assigned", "thi hành Quyết định")
+            for body in executing_bodies(sentence.text)]
 
 
 def _closing_paragraph(plan: Plan) -> list[Block]:
@@ -176,13 +181,10 @@ def _closing_paragraph(plan: Plan) -> list[Block]:
     last words, not the forms printed after it (a form's "Điều 3: Trưởng đoàn ..., (8) ...")."""
     out = []
     for block in plan.blocks_with_role("closing"):
-        if _SIGNED.match(block.content):
+        if patterns.regex("roles", "signed_close").match(block.content):
             break
         out.append(block)
     return out
-
-
-_SIGNED = re.compile(r"^\W*(?:Nơi nhận|TM\.|KT\.|TL\.|TUQ\.|Q\.)", re.IGNORECASE)
 
 
 def _asked_after_opening(text: str) -> Subject | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from pipeline import patterns
 from pipeline.markers import is_rule, is_table_row, match_marker
@@ -135,12 +134,6 @@ def wrap_width(lengths: list[int]) -> float:
     return width if full >= WRAPPED_SHARE * len(lengths) else float("inf")
 
 
-@cache
-def _dangling_leader() -> re.Pattern[str]:
-    """A line ending in a head's office ("Điều 4. Chánh Văn phòng"): its body is on the next."""
-    return patterns.regex("bodies", "dangling_leader")
-
-
 def is_upper_heading(text: str) -> bool:
     """A line set in capitals (at least two letters, no lowercase letter)."""
     letters = [c for c in text if c.isalpha()]
@@ -156,8 +149,8 @@ def _starts_paragraph(prev_line: str, text: str, width: float) -> bool:
         return False
     if match_marker(text):
         return True
-    if _CODE_HYPHEN.search(prev) or _dangling_leader().match(prev):
-        return False
+    if _CODE_HYPHEN.search(prev) or patterns.regex("bodies", "dangling_leader").match(prev):
+        return False  # a code cut at its hyphen; a head's office whose body is on the next line
     prev_upper, upper = is_upper_heading(prev), is_upper_heading(text)
     prev_full = len(prev_line) >= FULL_LINE_SHARE * width
     if upper or prev_upper:
