@@ -173,8 +173,8 @@ def _process_all(jobs: list[tuple[Path, str]], options: RunOptions, cache: Cache
     files = [display_path(p) for p, _ in jobs]
     keys = _keys(jobs, cache, options)
     cached = _cached(keys, cache, last)
-    fresh = _longest_first([i for i in range(len(jobs)) if i not in cached],
-                           {i: _file_size(jobs[i][0]) for i in range(len(jobs))})
+    fresh = [i for i in range(len(jobs)) if i not in cached]
+    fresh = _longest_first(fresh, {i: _file_size(jobs[i][0]) for i in fresh})
 
     read: dict[int, Read] = {}
     tally = Tally(cache)

@@ -201,9 +201,9 @@ def _syncfs(root: Path) -> bool:
         os.close(fd)
 
 
-def sync_file(path: str | os.PathLike) -> None:
+def sync_file(path: str | os.PathLike, flags: int = 0) -> None:
     """fsync one file (a file synced already costs next to nothing the second time)."""
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY | flags)
     try:
         os.fsync(fd)
     finally:
@@ -211,11 +211,7 @@ def sync_file(path: str | os.PathLike) -> None:
 
 
 def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    sync_file(folder, os.O_DIRECTORY)
 
 
 def _swap(staging: Path, out: Path) -> None:
