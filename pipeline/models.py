@@ -66,6 +66,9 @@ class Source:
     format: str  # txt, md, docx, pdf, image
     pages: tuple[Page, ...]
     encoding: str = ""  # detected byte encoding for plain-text files
+    # Days of the electronic signatures stamped on a PDF (ISO), from its text layer: a
+    # scan's handwritten day that OCR cannot read is the day it was signed.
+    signed_on: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- repair ----
@@ -112,6 +115,7 @@ class Text:
     doc_id: str
     lines: tuple[Line, ...]
     repairs: tuple[RepairCount, ...] = ()
+    signed_on: tuple[str, ...] = ()  # the Source's signature days, for the header
 
     @property
     def string(self) -> str:
@@ -120,14 +124,15 @@ class Text:
     @staticmethod
     def from_strings(doc_id: str, rows: list[tuple[str, int]],
                      repairs: tuple[RepairCount, ...] = (),
-                     confidences: Sequence[float | None] = ()) -> Text:
+                     confidences: Sequence[float | None] = (),
+                     signed_on: tuple[str, ...] = ()) -> Text:
         """Build a Text from ``(line, page)`` pairs, computing offsets; ``confidences``,
         when given, is each line's OCR confidence."""
         lines, offset = [], 0
         for i, (string, page) in enumerate(rows):
             lines.append(Line(string, offset, page, confidences[i] if confidences else None))
             offset += len(string) + 1
-        return Text(doc_id, tuple(lines), repairs)
+        return Text(doc_id, tuple(lines), repairs, signed_on)
 
 
 # --------------------------------------------------------------- segment ----

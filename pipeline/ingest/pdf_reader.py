@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import patterns
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Word, reading_order
 from pipeline.ingest.ocr import PageJob, ocr_pages
 from pipeline.ingest.options import IngestOptions, LayoutOptions, Limits, TextLayerOptions
 from pipeline.ingest.quality import letter_count, syllable_share
+from pipeline.lang.dates import iso
 from pipeline.models import Page, Source
 
 
@@ -31,7 +34,8 @@ class Layer:
     blank: bool
     width: float
     height: float
-    fields: tuple[Word, ...] = ()  # text drawn by form widgets, see :func:`_widget_words`
+    fields: tuple[Word, ...] = ()  # text drawn by form widgets, see :func:`_widget_texts`
+    stamps: tuple[str, ...] = ()  # text of the signature stamps among them
 
 
 def read_pdf(path: Path, doc_id: str, options: IngestOptions | None = None) -> Source:
@@ -53,7 +57,15 @@ def read_pdf(path: Path, doc_id: str, options: IngestOptions | None = None) -> S
     pages = (_text_pages(path, {i: layers[i].fields for i in keep}, options.layout)
              + ocr_pages(scans, options)
              + [Page(i + 1, (), "blank") for i in blank])
-    return Source(doc_id, path, "pdf", tuple(sorted(pages, key=lambda p: p.number)))
+    return Source(doc_id, path, "pdf", tuple(sorted(pages, key=lambda p: p.number)),
+                  signed_on=signing_days(stamp for layer in layers for stamp in layer.stamps))
+
+
+def signing_days(texts: Iterable[str]) -> tuple[str, ...]:
+    """The days these signature stamps were signed, in ISO form, once each."""
+    stamp = patterns.regex("header", "signing_time")
+    days = (iso(int(m["y"]), int(m["m"]), int(m["d"])) for text in texts for m in stamp.finditer(text))
+    return tuple(dict.fromkeys(day for day in days if day))
 
 
 def text_layers(path: Path, limits: Limits | None = None) -> list[Layer]:
@@ -83,45 +95,50 @@ def _layer(document, index: int) -> Layer:
         textpage.close()
     width, height = page.get_size()
     blank = not any(True for _ in page.get_objects(max_depth=1))
-    return Layer(text, blank, width, height, _widget_words(document, index))
+    fields, stamps = _widget_texts(document, index)
+    return Layer(text, blank, width, height, fields, stamps)
 
 
 # A widget drawing one short line (a number, a day) fills a blank of the page's own text.
 MAX_FIELD_CHARS = 12
 
 
-def _widget_words(document, index: int) -> tuple[Word, ...]:
-    """Words that form widgets draw on the page, where each is drawn (top-down, in points).
+def _widget_texts(document, index: int) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    """Words that form widgets draw on the page, where each is drawn (top-down, in points),
+    and the text of the signature stamps among them.
 
     Why: documents signed electronically leave the number and the day blank in
     the text ("Số:    /TB-VPUBND", "ngày    tháng 10") and draw them with a
     signature widget at the signing; only the widget's appearance holds them.
     The page is flattened (widgets merged into its content) to read that text;
     a widget drawing several lines is a signature stamp ("Người ký: ...
-    Thời gian ký: ..."), not part of the document's sentences, and is left out.
+    Thời gian ký: ..."), not part of the document's sentences: it is kept apart,
+    for the day it was signed.
     """
     from pypdfium2 import raw as pdfium_c
 
     page = document[index]
     rects = _widget_rects(page, pdfium_c)
     if not rects:
-        return ()
+        return (), ()
     before = page.get_textpage().count_chars()
     if pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
-        return ()
+        return (), ()
     page = document[index]  # reloaded: the flattened content
     textpage = page.get_textpage()
     height = page.get_size()[1]
     chars = [(textpage.get_text_range(i, 1), textpage.get_charbox(i))
              for i in range(before, textpage.count_chars())]
-    words = []
+    words, stamps = [], []
     for left, bottom, right, top in rects:
         inside = [(c, box) for c, box in chars
                   if left <= (box[0] + box[2]) / 2 <= right and bottom <= (box[1] + box[3]) / 2 <= top]
         text = "".join(c for c, _ in inside).strip()
         if text and len(text) <= MAX_FIELD_CHARS and not any(c in text for c in "\r\n"):
             words.append(_word(text, [box for c, box in inside if c.strip()], height))
-    return tuple(words)
+        elif text:
+            stamps.append(text)
+    return tuple(words), tuple(stamps)
 
 
 def _word(text: str, boxes: list[tuple[float, float, float, float]], height: float) -> Word:

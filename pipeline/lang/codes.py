@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from pipeline import patterns
@@ -59,3 +60,51 @@ def restore_type_bar(symbol: str) -> str:
         return symbol
     barred = head.group(0).replace("D", "Đ")
     return barred + symbol[head.end():] if barred in _type_symbols() else symbol
+
+
+# A file name's words: runs of digits or of letters ("120QD_Noi_quy" -> 120, qd, noi, quy).
+_NAME_TOKEN = re.compile(r"\d+|[a-z]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def number_in_file_name(name: str) -> str:
+    """The document number a file's name carries beside a document type's symbol, or "".
+
+    Why: offices name the files they publish by the document's number ("120QD_Noi_quy",
+    "Bc_207_cong_khai", "quyet-dinh-46-qd-bcdcchc", "CV-so-651_16-04-2019"), and a
+    scanned document's number is often handwritten after printing, which OCR cannot
+    read. Read beside a symbol only (a bare "2" or a timestamp is no number); a year
+    between number and symbol is skipped ("06.2022.QD" is 06); a name that gives two
+    different numbers gives none.
+    """
+    words = _NAME_TOKEN.findall(_folded(name))
+    found: set[str] = set()
+    for at, word in enumerate(words):
+        if word in _folded_symbols():
+            found.update(n for n in (_number_near(words, at, -1), _number_near(words, at, 1)) if n)
+    return found.pop() if len(found) == 1 else ""
+
+
+def _number_near(words: list[str], at: int, step: int) -> str:
+    """The number next to ``words[at]`` in direction ``step``, past a "so" (số) and, to the
+    left, a year."""
+    i = at + step
+    if 0 <= i < len(words) and words[i] == "so":
+        i += step
+    if step < 0 and 0 <= i < len(words) and _YEAR.fullmatch(words[i]) and i + step >= 0:
+        i += step
+    if not 0 <= i < len(words):
+        return ""
+    word = words[i]
+    return word if word.isdigit() and len(word) <= 5 and not _YEAR.fullmatch(word) else ""
+
+
+def _folded(text: str) -> str:
+    """Lower case without tone marks or the bar of đ: file names are written either way."""
+    bare = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+@cache
+def _folded_symbols() -> frozenset[str]:
+    return frozenset(_folded(s) for s in _type_symbols())

@@ -159,7 +159,7 @@ def repair(source: Source, *, lm: LanguageModel | None = None) -> Text:
     lines, counts = repair_lines(source, lm)
     flowed = reflow_lines(lines, blank_lines_part=source.format == "md")
     return Text.from_strings(source.doc_id, [(ln.text, ln.page) for ln in flowed], counts,
-                             [ln.confidence for ln in flowed])
+                             [ln.confidence for ln in flowed], source.signed_on)
 
 
 def batch_model(sources: Iterable[Source], base: LanguageModel | None = None) -> LanguageModel:

@@ -9,8 +9,10 @@ puts them in order and fills :class:`PlanMeta`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline import patterns
+from pipeline.lang.codes import number_in_file_name
 from pipeline.lang.tiers import issuer_level
 from pipeline.markers import is_table_row, match_marker
 from pipeline.models import Block, Line, Plan, PlanMeta, Text
@@ -37,7 +39,8 @@ def segment(text: Text) -> Plan:
     lines = text.lines
     type_line = find_type_line(lines)
     header_end = type_line.index if type_line else _header_end_without_type(lines)
-    header = parse_header([ln.text for ln in lines[:header_end]])
+    header = _dated(_numbered(parse_header([ln.text for ln in lines[:header_end]]), text.doc_id,
+                              lines[:header_end]), text.signed_on)
     title_idx, body_start = title_span(lines, type_line) if type_line else ([], header_end)
     close = closing_start(lines, body_start)
     # A decision's attached plan follows its signature; when the signature was not found
@@ -63,6 +66,27 @@ def segment(text: Text) -> Plan:
         attached_start = lines[attached.index].span().start
     meta = _meta(text, header, type_line, [lines[i].text for i in title_idx], blocks)
     return Plan(text.doc_id, text, tuple(blocks), tuple(sections), meta, attached_start)
+
+
+def _numbered(header: Header, doc_id: str, lines: tuple[Line, ...]) -> Header:
+    """The header with the number its file's name carries, when a scan's "Số:" line has the
+    symbol but no number OCR could read (handwritten after printing: "Số: #6 /QĐ-...").
+
+    Only for a letterhead read by OCR: a typed file's blank number is a number left
+    blank ("Số:    /KH-MTTQ", a draft), which no file name should fill.
+    """
+    if header.number or not header.symbol or all(ln.confidence is None for ln in lines):
+        return header
+    number = number_in_file_name(doc_id)
+    return replace(header, number=number, code=f"{number}/{header.symbol}") if number else header
+
+
+def _dated(header: Header, signed_on: tuple[str, ...]) -> Header:
+    """The header with the day of its electronic signature, when the date line's day is
+    blank or unreadable ("ngày/4} tháng 6 năm 2019", handwritten) and the stamp was signed
+    in that month: a document is dated the day it is signed."""
+    days = [day for day in signed_on if header.month and day.startswith(header.month)]
+    return replace(header, issue_date=days[0]) if len(days) == 1 else header
 
 
 def _annex_blocks(lines: tuple[Line, ...]) -> list[Block]:

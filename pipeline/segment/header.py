@@ -35,6 +35,7 @@ class Header:
     place: str = ""
     issue_date: str = ""
     agency_lines: tuple[str, ...] = field(default_factory=tuple)
+    month: str = ""  # "2019-06" of a date line whose day is blank or unreadable
 
 
 @cache
@@ -55,7 +56,7 @@ def strip_motto(text: str) -> str:
 
 def parse_header(texts: list[str]) -> Header:
     """Read the header fields from the lines above the document type."""
-    number = symbol = code = place = issue_date = ""
+    number = symbol = code = place = issue_date = month = ""
     agency: list[str] = []
     lines = [strip_motto(raw) for raw in _joined_number_lines(texts)]
     # "Số: 1105/KH-ĐKT" opening its line is the document's own number; a "số" inside a
@@ -74,10 +75,11 @@ def parse_header(texts: list[str]) -> Header:
         if not place and (m := _PLACE_DATE.search(text)):
             place = " ".join(m.group("place").split())
             issue_date = _date_of(m)
+            month = "" if issue_date else _month_of(m)
             text = text[: m.start()].strip()
         if _is_agency(text):
             agency.append(text)
-    return Header(number, symbol, code, place, issue_date, tuple(agency))
+    return Header(number, symbol, code, place, issue_date, tuple(agency), month)
 
 
 _BARE_NUMBER_LABEL = re.compile(r"^\s*(?:Số|SỐ)\s*[:.]?\s*$")
@@ -99,6 +101,11 @@ def _date_of(m: re.Match[str]) -> str:
     if not (d.isdigit() and mo.isdigit()):
         return ""  # "ngày ... tháng ..." left blank for a handwritten date, or unreadable ("ngày/4}")
     return iso(int(m.group("y")), int(mo), int(d))
+
+
+def _month_of(m: re.Match[str]) -> str:
+    mo = m.group("m").strip()
+    return f"{m.group('y')}-{int(mo):02d}" if mo.isdigit() and 1 <= int(mo) <= 12 else ""
 
 
 def _is_agency(text: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from pipeline.evaluation import synth
 from pipeline.evaluation.eval_ocr import conventional_order
 from pipeline.ingest import IngestError, IngestOptions, read_source
+from pipeline.ingest.pdf_reader import signing_days, text_layers
 from tests.conftest import ROOT
 
 LETTERHEAD_002 = ["ỦY BAN NHÂN DÂN", "HUYỆN THỦY NGUYÊN", "Số: 227 /KH-UBND",
@@ -104,3 +105,17 @@ def test_a_signature_stamp_of_several_lines_is_not_read_into_the_text():
     text = "\n".join(read_source(STAMPED_NOTICE).pages[0].lines)
     assert "Người ký" not in text and "Thời gian ký" not in text
     assert "Số: 251/TB-STC" in text.replace(" /", "/")
+
+
+SIGNED_SCAN = SITES / "thanhtra__bc_317_1signed_20190618050516647640_000.00.00.H16.pdf"
+
+
+@pytest.mark.skipif(not SIGNED_SCAN.is_file(), reason="the shared corpus is not beside the repository")
+def test_the_day_a_scan_was_signed_is_read_from_its_signature_stamp():
+    layers = text_layers(SIGNED_SCAN)
+    assert signing_days(stamp for layer in layers for stamp in layer.stamps) == ("2019-06-18",)
+
+
+def test_a_stamp_without_a_clock_time_and_zone_gives_no_day():
+    assert signing_days(["Ngày ký: 18.06.2019", "18.06.2019 16:52:00"]) == ()
+    assert signing_days(["18.06.2019 16:52:00 +07:00", "18/06/2019 16:52 +0700"]) == ("2019-06-18",)

@@ -1,5 +1,11 @@
 """Whole-document segmentation: metadata of plans written in the style of real ones."""
 
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline.models import Page, Source
+from pipeline.repair import repair
+from pipeline.segment import segment
 from tests.conftest import plan_from_text
 
 FULL = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -70,3 +76,41 @@ def test_an_invitation_is_a_document_type_and_kinh_gui_is_no_title():
                           "Tuần Giáo, ngày 12 tháng 11 năm 2020\nGIẤY MỜI\nKính gửi: Các đại biểu\n"
                           "1. Thành phần: Thường trực HĐND huyện.")
     assert (plan.meta.doc_type, plan.meta.title, plan.meta.place) == ("Giấy mời", "", "Tuần Giáo")
+
+
+def _meta_of(doc_id: str, text: str, method: str):
+    lines = tuple(text.splitlines())
+    scanned = method == "ocr"
+    page = Page(1, lines, method, 80.0 if scanned else None,
+                line_confidences=(80.0,) * len(lines) if scanned else ())
+    return segment(repair(Source(doc_id, Path(f"{doc_id}.pdf"), "pdf", (page,)))).meta
+
+
+HANDWRITTEN_NUMBER = FULL.replace("Số: 88/KH-UBND", "Số: #£ /KH-UBND")
+
+
+def test_a_scans_unreadable_number_comes_from_the_file_name():
+    meta = _meta_of("88_KH_chuyen_doi_so", HANDWRITTEN_NUMBER, "ocr")
+    assert (meta.number, meta.symbol, meta.code) == ("88", "KH-UBND", "88/KH-UBND")
+
+
+def test_a_typed_number_left_blank_stays_blank_whatever_the_file_name():
+    meta = _meta_of("88_KH_chuyen_doi_so", FULL.replace("Số: 88/KH-UBND", "Số:     /KH-UBND"),
+                    "text")
+    assert (meta.number, meta.code) == ("", "/KH-UBND")
+
+
+def test_a_scan_read_with_its_number_keeps_it_over_the_file_name():
+    meta = _meta_of("12_KH_chuyen_doi_so", FULL, "ocr")
+    assert meta.code == "88/KH-UBND"
+
+
+def test_a_day_lost_on_a_scan_is_the_day_its_electronic_signature_was_stamped():
+    text = FULL.replace("ngày 14 tháng 02", "ngày/4} tháng 02")
+    page = Page(1, tuple(text.splitlines()), "ocr", 80.0)
+    source = Source("kh", Path("kh.pdf"), "pdf", (page,))
+    assert segment(repair(source)).meta.issue_date == ""
+    signed = replace(source, signed_on=("2025-02-17",))
+    assert segment(repair(signed)).meta.issue_date == "2025-02-17"
+    stamped_later = replace(source, signed_on=("2025-03-02",))  # another month: not this day
+    assert segment(repair(stamped_later)).meta.issue_date == ""
