@@ -44,11 +44,11 @@ def print_table(title: str, rows: list[dict]) -> None:
     if not rows:
         print("(no rows)")
         return
-    cols = list(rows[0])
-    widths = {c: max(len(c), *(len(_fmt(r.get(c))) for r in rows)) for c in cols}
+    cols = list(dict.fromkeys(c for r in rows for c in r))  # every row's columns, first seen first
+    widths = {c: max(len(c), *(len(_fmt(r.get(c, ""))) for r in rows)) for c in cols}
     print("  ".join(c.ljust(widths[c]) for c in cols))
     for r in rows:
-        print("  ".join(_fmt(r.get(c)).ljust(widths[c]) for c in cols))
+        print("  ".join(_fmt(r.get(c, "")).ljust(widths[c]) for c in cols))
 
 
 def _fmt(value: object) -> str:
