@@ -72,6 +72,7 @@ class _Rx:
     function_note: re.Pattern[str]
     not_subject: re.Pattern[str]
     function_name: re.Pattern[str]
+    member_group: re.Pattern[str]
 
 
 @cache
@@ -114,6 +115,7 @@ def _rx() -> _Rx:
         function_note=patterns.regex("roles", "function_note"),
         not_subject=patterns.regex("bodies", "not_subject"),
         function_name=patterns.regex("bodies", "function_name"),
+        member_group=patterns.regex("bodies", "member_group"),
     )
 
 
@@ -209,6 +211,9 @@ def name_end(text: str, start: int, head_end: int) -> int:
             if closes and not _LIST_GOES_ON.match(window, qualified):
                 break
             continue
+        if token == ":" and (listed := members_end(window, at)) > 0:
+            end = listed  # "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai | chịu trách nhiệm ..."
+            break
         if (token in _END_PUNCT or token[:1].islower() and rx.name_stops.match(window, at)
                 or _verb_read_as_noun(window, token, at)):
             break
@@ -222,6 +227,75 @@ def name_end(text: str, start: int, head_end: int) -> int:
     if end == head_end - start:
         return _parent_name_end(text, start + end) or start + end
     return start + len(window[:end].rstrip(" ,-–"))
+
+
+# The kinds before the colon that lists a group's members are read back this far ("các tỉnh, thành phố:").
+_MEMBER_GROUP_CHARS = 60
+# Inside a member's name: a capital word, a number, an ampersand or a dash ("NN&MT", "Móng Cái 1",
+# "Công nghiệp - Năng lượng Quốc gia").
+_MEMBER_WORD = re.compile(rf"(?:{UPPER}|\d)\S*|[-–&]")
+# Another body listed after a group's members ("Giám đốc các Sở: Tài chính, Tư pháp; Chủ tịch ...").
+_NEXT_LISTED = re.compile(r"\s*(?:[;,]|và\b)")
+# Between two members: a comma or "và", before the next member's capital.
+_MEMBER_SEP = re.compile(rf"\s*,\s*(?={UPPER})|\s+và\s+(?={UPPER})")
+
+
+def members_end(text: str, colon: int) -> int:
+    """The end of the members a group lists after its colon, else -1: "Ủy ban nhân dân các xã:
+    Gia Thuận, Tân Điền | xây dựng ...", "Các Bộ, cơ quan: Tài chính, Nông nghiệp và Môi
+    trường, Ngoại giao | theo chức năng ...". The list names the group's bodies, so it belongs
+    to the group's name (a row per group, named as written). Members are names opening in
+    capitals, two or more: "các xã, phường: Phối hợp với Sở ..." opens the group's statement.
+    Places (a list of tiers) are capitals throughout; other members ("Tài chính", "Giao thông
+    vận tải") go on in lower case until a word the tagger reads as the statement's."""
+    rx = _rx()
+    group = next((m for m in rx.member_group.finditer(text, max(0, colon - _MEMBER_GROUP_CHARS), colon + 3)
+                  if m.end() == colon + 1), None)
+    if group is None:
+        return -1
+    kinds = re.split(r"\s*,\s*|\s+và\s+", re.sub(r"^\S+\s+", "", group.group(0)[:-1]).strip().casefold())
+    places = all(kind in tier_words() for kind in kinds)
+    count, end, sep_end = 0, -1, -1
+    for token, tag, at in _tags(_window(text, colon + 1)):
+        at += colon + 1
+        stop = at + len(token)
+        if sep_end > stop:
+            continue  # the comma or "và" between two members
+        if end < 0 or sep_end >= at:  # a member opens (the tagger may glue "và" to it)
+            if not _MEMBER_WORD.match(text, max(at, sep_end)):
+                break
+            count += 1
+        elif not (_MEMBER_WORD.match(token) or not places and _name_tail(text, token, tag, at)):
+            break
+        end = stop
+        sep = _MEMBER_SEP.match(text, end)
+        sep_end = sep.end() if sep else -1
+    return end if count >= 2 else -1
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """(label, what follows it) of a heading "label: ...". A colon that lists a group's members
+    ("12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông") is the label's own: the
+    label runs to the members' end and, when another body is listed after them ("...; Chủ tịch
+    Ủy ban nhân dân các xã"), on to the next colon."""
+    pos = 0
+    while (colon := text.find(":", pos)) >= 0:
+        end = members_end(text, colon)
+        if end < 0:
+            return text[:colon], text[colon + 1:]
+        if not _NEXT_LISTED.match(text, end):
+            after = text[end:].lstrip(" :")
+            return text[:end], after if after.strip(" .;") else ""
+        pos = end
+    return text, ""
+
+
+def _name_tail(text: str, token: str, tag: str, at: int) -> bool:
+    """A lower-case word going on with a member's name ("Nông nghiệp", "vận tải"), not the
+    statement after it ("theo chức năng", "thực hiện", "chịu trách nhiệm")."""
+    rx = _rx()
+    return (token[:1].islower() and not rx.name_stops.match(text, at)
+            and (tag not in _STOP_TAGS or bool(rx.name_words.match(text, at))))
 
 
 # Tags of the words a place clause names its place with ("trụ sở Trung tâm", "vụ việc").
@@ -632,7 +706,16 @@ def split_bodies(name: str) -> list[str]:
     """
     out = []
     for part in (p.strip() for p in name.split(";")):
-        out.extend(_split_part(part))
+        colon = part.find(":")
+        end = members_end(part, colon) if colon > 0 else -1
+        if end < 0:
+            out.extend(_split_part(part))
+            continue
+        # "Bộ Công Thương và Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai": the members name the
+        # last body's group, whatever heads they hold ("các Bộ: Công an, Văn phòng Chính phủ")
+        *before, last = _split_part(part[:colon])
+        after = re.sub(r"^\s*(?:,|và\b)\s*", "", part[end:])
+        out.extend([*before, last + part[colon:end], *(_split_part(after) if after else [])])
     return [capital_first(p) for p in out if p]
 
 

@@ -23,6 +23,7 @@ from pipeline.extract.bodies import (
     named_by_function,
     names_a_body,
     split_bodies,
+    split_label,
     strip_role_note,
 )
 from pipeline.extract.common import capital_first, tidy
@@ -334,7 +335,7 @@ def _heading_owner(plan: Plan, block: Block) -> tuple[Owner, str] | None:
         return None  # "b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp": a quota, no task
     if executing_bodies(content):
         return None  # "Điều 3. Chánh Văn phòng ..., Giám đốc ... chịu trách nhiệm thi hành": one statement
-    label, _, after = content.partition(":")
+    label, after = split_label(content)
     requested = bool(statement_patterns().requested.match(label))
     name = strip_role_note(statement_patterns().requested.sub("", label, count=1))
     if re.fullmatch(r"(?:Kính\s+)?Đề nghị", label.strip()) and any(
