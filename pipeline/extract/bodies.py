@@ -220,7 +220,7 @@ def name_end(text: str, start: int, head_end: int) -> int:
         if (glued := _glued_stop(window, token, at)) > 0:
             end = glued  # "Bộ Dân tộc và | Tôn giáo căn cứ": the tagger glued the statement on
             break
-        if tag in _STOP_TAGS and _lower(token) and not rx.name_words.match(window, at):
+        if tag in _STOP_TAGS and _lower(token) and not _in_name_word(window, token, at):
             end = _to_statement(window, at, end)
             break
         end = at + len(token)
@@ -296,6 +296,15 @@ def _name_tail(text: str, token: str, tag: str, at: int) -> bool:
     rx = _rx()
     return (token[:1].islower() and not rx.name_stops.match(text, at)
             and (tag not in _STOP_TAGS or bool(rx.name_words.match(text, at))))
+
+
+def _in_name_word(window: str, token: str, at: int) -> bool:
+    """The token opens a word of names (``name_words``), or ends one the tagger split after
+    its first syllables ("cơ quan ngành | dọc": "ngành dọc")."""
+    rx = _rx()
+    prev = window.rfind(" ", 0, max(at - 1, 0)) + 1
+    split = rx.name_words.match(window, prev)
+    return bool(rx.name_words.match(window, at) or split and split.end() >= at + len(token))
 
 
 # Tags of the words a place clause names its place with ("trụ sở Trung tâm", "vụ việc").
@@ -740,7 +749,8 @@ def _split_part(part: str) -> list[str]:
                 and not left.endswith(")")):  # "Trung tâm ... (Sở Nội vụ)" names its parent
             continue
         if _group_after_body(left, right) or _group_after_group(left, right) and (
-                not comma or re.match(r"(?i:các)\s", right)):  # "Các Bộ, cơ quan ...": one "Các"
+                not comma or re.match(r"(?i:các)\s", right)  # "Các Bộ, cơ quan ...": one "Các"
+                or _narrowed_kind(left, right)):
             return [left, *_split_part(right)]
         if (comma or collective) and not rx.named.match(right):
             continue
@@ -778,6 +788,19 @@ def _group_after_group(left: str, right: str) -> bool:
     return (bool(rx.collective.match(left)) and not rx.leader.match(left)
             and not rx.person_office.match(left) and bool(rx.group_start.match(right))
             and not kinds_only)
+
+
+def _narrowed_kind(left: str, right: str) -> bool:
+    """After a group closed by its tier, a kind named by words of its own ("Các Sở, ban, ngành,
+    đoàn thể cấp tỉnh, | cơ quan ngành dọc đóng trên địa bàn"): a group of its own, not one more
+    kind sharing the list's "Các" ("Các bộ, cơ quan thuộc đối tượng kiểm tra" is one group). A
+    kind only qualified ("đơn vị liên quan") or put at a tier ("đoàn thể cấp tỉnh") is no group."""
+    rx = _rx()
+    item = right.split(",")[0]
+    kinds = re.match(rf"(?:(?:{rx.kind.pattern})\s*)+", item)
+    rest = item[kinds.end():] if kinds else ""
+    return (left.casefold().endswith(tuple(f" {t}" for t in tier_words()))
+            and bool(rest.strip()) and not rx.qualifier.match(rest))
 
 
 def split_glued(cell: str) -> list[str]:

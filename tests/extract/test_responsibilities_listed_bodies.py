@@ -1,5 +1,6 @@
 """Bodies listed together: a group whose members follow a colon ("Ủy ban nhân dân các xã: Hòa
-Bình, Tân Lập") is one row named with its members."""
+Bình, Tân Lập") is one row named with its members; groups and bodies joined by commas or "và"
+are a row each, a group that names its kinds and a tier is one."""
 
 from __future__ import annotations
 
@@ -54,3 +55,26 @@ def test_a_duty_heading_names_a_group_with_its_members(make_plan):
     assert _pairs(make_plan, "Điều 8. Trách nhiệm thi hành",
                   "2. Trách nhiệm của các Sở: Y tế, Tài chính.",
                   "a) Chủ trì hướng dẫn thực hiện quy chế.") == [("Các Sở: Y tế, Tài chính", "lead")]
+
+
+def test_a_kind_named_by_words_of_its_own_after_a_tiered_group_is_another_body(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "1. Các sở, ban, ngành cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn tỉnh, Ủy ban nhân "
+                  "dân các xã xây dựng kế hoạch triển khai.") == [
+        ("Các sở, ban, ngành cấp tỉnh", "assigned"), ("Cơ quan ngành dọc đóng trên địa bàn tỉnh", "assigned"),
+        ("Ủy ban nhân dân các xã", "assigned")]
+
+
+def test_kinds_sharing_one_group_stay_one_body():
+    assert split_bodies("Các bộ, cơ quan thuộc đối tượng kiểm tra") == ["Các bộ, cơ quan thuộc đối tượng kiểm tra"]
+    assert split_bodies("Các sở, ban, ngành, đoàn thể cấp tỉnh") == ["Các sở, ban, ngành, đoàn thể cấp tỉnh"]
+    assert split_bodies("Các cơ quan chuyên môn cấp xã, đơn vị liên quan") == [
+        "Các cơ quan chuyên môn cấp xã, đơn vị liên quan"]
+
+
+def test_the_grassroots_broadcasting_network_is_a_body_of_its_own(make_plan):
+    assert _pairs(make_plan, "IV. TỔ CHỨC THỰC HIỆN",
+                  "5. Đài Phát thanh tỉnh, Trang thông tin điện tử huyện và hệ thống truyền thanh cơ sở "
+                  "đẩy mạnh tuyên truyền về Kế hoạch.") == [
+        ("Đài Phát thanh tỉnh", "assigned"), ("Trang thông tin điện tử huyện", "assigned"),
+        ("Hệ thống truyền thanh cơ sở", "assigned")]
