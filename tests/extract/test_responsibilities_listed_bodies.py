@@ -41,6 +41,11 @@ def test_departments_listed_after_their_kind_go_on_in_lower_case():
         "Các bộ, cơ quan: Công an, Văn phòng Chính phủ", "Sở Tư pháp"]
 
 
+def test_a_group_and_its_members_after_another_group_is_a_body_of_its_own():
+    assert split_bodies("Các bộ, ngành liên quan và các Tập đoàn: Điện lực Việt Nam, Dầu khí Việt Nam") == [
+        "Các bộ, ngành liên quan", "Các Tập đoàn: Điện lực Việt Nam, Dầu khí Việt Nam"]
+
+
 def test_a_statement_after_a_groups_colon_is_no_member_list():
     assert split_label("Ủy ban nhân dân các xã, phường: Phối hợp với Sở Y tế, Sở Tài chính") == (
         "Ủy ban nhân dân các xã, phường", " Phối hợp với Sở Y tế, Sở Tài chính")
