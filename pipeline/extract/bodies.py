@@ -47,6 +47,8 @@ class _Rx:
     name_stops: re.Pattern[str]
     opening_verb: re.Pattern[str]
     qualifier: re.Pattern[str]
+    related_topic: re.Pattern[str]
+    document_pointer: re.Pattern[str]
     group_of: re.Pattern[str]
     person_office: re.Pattern[str]
     office_field: re.Pattern[str]
@@ -86,6 +88,8 @@ def _rx() -> _Rx:
         name_stops=patterns.regex("bodies", "name_stop"),
         opening_verb=patterns.regex("bodies", "opening_verb"),
         qualifier=patterns.regex("bodies", "qualifier"),
+        related_topic=patterns.regex("bodies", "related_topic"),
+        document_pointer=patterns.regex("bodies", "document_pointer"),
         group_of=patterns.regex("bodies", "group_of"),
         person_office=patterns.regex("bodies", "person_office"),
         office_field=patterns.regex("bodies", "office_field"),
@@ -140,6 +144,8 @@ _CODE_CLOSED = re.compile(r"[^;:.()]{0,90}?(?P<code>\(\s*[A-ZĐ][A-ZĐ0-9-]{1,9}
 # After a group's qualifier the name goes on only with another item or a place it belongs to
 # ("Các đơn vị có liên quan, các thôn", "... có liên quan thuộc Sở"); anything else is the statement.
 _LIST_GOES_ON = re.compile(r"\s*(?:,|(?:và|hoặc|thuộc|trực thuộc|trên địa bàn|khác)\b)")
+# Words that make the verb after them a noun ("việc thực hiện", "công tác tổ chức").
+_NOMINALISED = re.compile(r"(?:việc|công tác|các|hoạt động)\s+$")
 # A conjunction left at a name's end when the item after it was the statement's verb.
 _DANGLING = re.compile(r"(?:\s+(?:và|hoặc))+$")
 # Syllables of a name's tail the tagger may misread as verbs ("thể chất", "mầm non").
@@ -207,6 +213,7 @@ def name_end(text: str, start: int, head_end: int) -> int:
             coded = max(_coded_name_end(window, head.end()), head.end()) if head else -1
         qualified, closes = _qualifier_end(window, at)
         if qualified > at:
+            qualified = max(qualified, _related_topic_end(window, qualified))
             coded = end = qualified
             if closes and not _LIST_GOES_ON.match(window, qualified):
                 break
@@ -385,6 +392,40 @@ def _qualifier_end(window: str, at: int) -> tuple[int, bool]:
     return _listed_kind_end(window, at), False
 
 
+def _related_topic_end(window: str, at: int) -> int:
+    """End of what a related group deals with, right after "liên quan" ("Các cơ quan, đơn vị có
+    liên quan | đến công tác bầu cử | phối hợp ..."), else -1: "đến" / "tới" opens no statement.
+    The topic, a noun phrase with its lists and places, ends at punctuation closing a clause, at
+    the statement's verb (not one made a noun by "việc", "công tác" ...: "đến việc thực hiện sắp
+    xếp") or before another body joined to the group ("... và Ủy ban nhân dân các xã")."""
+    rx = _rx()
+    m = rx.related_topic.match(window, at) if window[:at].endswith("liên quan") else None
+    if not m:
+        return -1
+    end = -1
+    for token, tag, pos in _tags(window):
+        if pos < m.end():
+            continue
+        if token in _END_PUNCT or token in ("(", ")") or _DUTY.match(window, pos):
+            break
+        if (tag != "E" and token[:1].islower() and rx.name_stops.match(window, pos)
+                and not _NOMINALISED.search(window[:pos])):
+            break
+        if token in (",", "và", "hoặc") and _head_after(window, pos + len(token)):
+            break
+        end = pos + len(token)
+    return end
+
+
+def _unpointed(body: str) -> str:
+    """A related group's name without the words pointing back to the document ("Các sở, ngành có
+    liên quan | tới việc thực hiện Kế hoạch này", "... liên quan đến các lĩnh vực kiến nghị | nêu
+    tại Điều 1 của Quyết định này"): they say where, not which bodies."""
+    if not re.search(r"liên quan\s+(?:đến|tới)\s", body):
+        return body
+    return _rx().document_pointer.sub("", body)
+
+
 def _listed_kind_end(window: str, at: int) -> int:
     """End of a kind of body right after a comma ("tổ chức" in "Các cơ quan, tổ chức"), else -1:
     a kind listed, not the verb the tagger reads."""
@@ -485,7 +526,7 @@ def find_subject(sentence: str) -> Subject | None:
                 return None  # "Sở Tài chính | trong phạm vi chức năng, ...": a note, then the statement
             if person and not rest.strip(" .;"):
                 return None  # "1. Bà Khúc Thị Hòa - Phó Chủ tịch ... - Tổ trưởng.": a member listed
-            body = _DEFINED.sub("", _DANGLING.sub("", _FOOTNOTE_MARK.sub("", sentence[at:end])))
+            body = _unpointed(_DEFINED.sub("", _DANGLING.sub("", _FOOTNOTE_MARK.sub("", sentence[at:end]))))
             if prefix not in ("requested", "assigned") and _cut_kind(body, rest) or _INDEFINITE.search(body):
                 return None  # "đơn vị nào có số lượng cao hơn thì ...": whichever unit, no body
             if _single_kind(body):

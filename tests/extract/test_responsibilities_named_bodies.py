@@ -156,3 +156,30 @@ def test_a_procedure_field_naming_who_handles_it_is_no_body_itself(make_plan):
     assert _pairs(make_plan, "II. NỘI DUNG THỦ TỤC", "1. Thủ tục công nhận",
                   "1.6. Cơ quan giải quyết thủ tục hành chính: Bộ Dân tộc và Tôn giáo.") == [
         ("Bộ Dân tộc và Tôn giáo", "assigned")]
+
+
+def test_what_a_related_group_deals_with_belongs_to_its_name(make_plan):
+    assert _pairs(make_plan, "Điều 2. Tổ chức thực hiện",
+                  "1. Các cơ quan, đơn vị có liên quan đến công tác phòng cháy phối hợp kiểm tra.",
+                  "2. Các hội, đoàn thể liên quan tới hoạt động từ thiện, nhân đạo chủ động vận động.") == [
+        ("Các cơ quan, đơn vị có liên quan đến công tác phòng cháy", "coordinate"),
+        ("Các hội, đoàn thể liên quan tới hoạt động từ thiện, nhân đạo", "assigned")]
+
+
+def test_a_related_groups_pointer_back_to_the_document_is_no_part_of_its_name(make_plan):
+    assert _pairs(make_plan, "Điều 2. Tổ chức thực hiện",
+                  "1. Các sở, ngành có liên quan tới việc thực hiện Quyết định này có trách nhiệm báo cáo.",
+                  "2. Các đơn vị có liên quan đến các thủ tục nêu tại Điều 1 của Quyết định này, có trách "
+                  "nhiệm công bố kết quả.") == [
+        ("Các sở, ngành có liên quan", "assigned"),
+        ("Các đơn vị có liên quan đến các thủ tục", "assigned")]
+
+
+def test_other_bodies_of_a_group_are_named_with_khac(make_plan):
+    assert _pairs(make_plan, "III. TỔ CHỨC THỰC HIỆN",
+                  "1. Các phòng, ban khác",
+                  "- Phối hợp với Phòng Nội vụ tổ chức tuyên truyền.",
+                  "2. Các cơ quan chuyên môn, đơn vị khác, trạm y tế thuộc huyện bố trí kinh phí.") == [
+        ("Các phòng, ban khác", "coordinate"),
+        ("Các cơ quan chuyên môn, đơn vị khác, trạm y tế thuộc huyện", "assigned")]
+
