@@ -130,11 +130,11 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             rows.extend(_row(doc_id, sentence, name, role, duties) for role in clause_roles(duties))
             continue
         subject = _relayed(find_subject(text))
-        if subject and subject.prefix != "topic" and owner and any(
+        rx = statement_patterns()
+        if subject and subject.prefix != "topic" and owner and not rx.quota.match(text) and any(
                 same_body(subject.body, b) for b in owner.bodies):
             rows.extend(_one_of_owners(doc_id, sentence, subject, owner))
             continue
-        rx = statement_patterns()
         if subject and (rx.copula.match(subject.rest) and role_of(subject.rest) == "assigned"
                         or rx.recounted.match(subject.rest)
                         or rx.quota.match(subject.rest) or rx.quota.match(text)):
@@ -144,9 +144,10 @@ def _sentence_rows(doc_id: str, unit: Unit, owner: Owner | None, skip_first: boo
             asked = asked or subject.prefix == "requested"
             rows.extend(_subject_rows(doc_id, sentence, subject, ["requested"] if asked else None))
             rows.extend(_clause_subjects(doc_id, sentence, subject.rest, asked))
-        elif owner and not rx.assigned.match(text):
+        elif owner and not rx.assigned.match(text) and not rx.quota.match(text):
             # ("Yêu cầu Nhà đầu tư rà soát ...; phối hợp với ..." under "b) Giao đồng chí Bộ
-            # trưởng ...": the item's body hands that task on to another, not its own)
+            # trưởng ...": the item's body hands that task on to another, not its own; a quota
+            # under a group, "- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân", counts, gives no work)
             roles: list[BodyRole] = ["requested"] if owner.requested else clause_roles(text)
             roles = [listed if r == "assigned" else r for r in roles]
             rows.extend(_row(doc_id, sentence, body, role, text)

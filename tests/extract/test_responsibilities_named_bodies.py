@@ -183,3 +183,22 @@ def test_other_bodies_of_a_group_are_named_with_khac(make_plan):
         ("Các phòng, ban khác", "coordinate"),
         ("Các cơ quan chuyên môn, đơn vị khác, trạm y tế thuộc huyện", "assigned")]
 
+
+def test_the_groups_a_document_applies_to_are_given_no_task(make_plan):
+    assert _pairs(make_plan, "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng",
+                  "1. Quyết định này quy định mức chi hỗ trợ cho công tác hòa giải.",
+                  "2. Quyết định này áp dụng đối với:",
+                  "a) Các tổ hòa giải ở cơ sở;",
+                  "b) Các cơ quan, tổ chức, cá nhân khác có liên quan đến công tác hòa giải.",
+                  "Điều 2. Tổ chức thực hiện",
+                  "Sở Tư pháp hướng dẫn thực hiện.") == [("Sở Tư pháp", "assigned")]
+
+
+def test_a_quota_under_a_group_heading_gives_it_no_task(make_plan):
+    assert _pairs(make_plan, "IV. SỐ LƯỢNG KHEN THƯỞNG",
+                  "1. Các cơ quan, đơn vị cấp huyện có liên quan đến công tác bầu cử:",
+                  "- Ban bầu cử của huyện: Không quá 03 cá nhân;",
+                  "- Các cơ quan, đơn vị cấp huyện còn lại có liên quan đến công tác tham mưu, tổ chức "
+                  "thực hiện bầu cử: chọn không quá 01 trường hợp.",
+                  "V. TỔ CHỨC THỰC HIỆN",
+                  "Phòng Nội vụ hướng dẫn thực hiện.") == [("Phòng Nội vụ", "assigned")]
