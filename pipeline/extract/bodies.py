@@ -47,7 +47,7 @@ class _Rx:
     name_stops: re.Pattern[str]
     opening_verb: re.Pattern[str]
     qualifier: re.Pattern[str]
-    related_topic: re.Pattern[str]
+    topic_opener: re.Pattern[str]
     document_pointer: re.Pattern[str]
     group_of: re.Pattern[str]
     person_office: re.Pattern[str]
@@ -88,7 +88,7 @@ def _rx() -> _Rx:
         name_stops=patterns.regex("bodies", "name_stop"),
         opening_verb=patterns.regex("bodies", "opening_verb"),
         qualifier=patterns.regex("bodies", "qualifier"),
-        related_topic=patterns.regex("bodies", "related_topic"),
+        topic_opener=patterns.regex("bodies", "topic_opener"),
         document_pointer=patterns.regex("bodies", "document_pointer"),
         group_of=patterns.regex("bodies", "group_of"),
         person_office=patterns.regex("bodies", "person_office"),
@@ -145,7 +145,7 @@ _CODE_CLOSED = re.compile(r"[^;:.()]{0,90}?(?P<code>\(\s*[A-ZĐ][A-ZĐ0-9-]{1,9}
 # ("Các đơn vị có liên quan, các thôn", "... có liên quan thuộc Sở"); anything else is the statement.
 _LIST_GOES_ON = re.compile(r"\s*(?:,|(?:và|hoặc|thuộc|trực thuộc|trên địa bàn|khác)\b)")
 # Words that make the verb after them a noun ("việc thực hiện", "công tác tổ chức").
-_NOMINALISED = re.compile(r"(?:việc|công tác|các|hoạt động)\s+$")
+_NOMINALISED = re.compile(r"(?:việc|công tác|các|hoạt động|lĩnh vực)\s+$")
 # A conjunction left at a name's end when the item after it was the statement's verb.
 _DANGLING = re.compile(r"(?:\s+(?:và|hoặc))+$")
 # Syllables of a name's tail the tagger may misread as verbs ("thể chất", "mầm non").
@@ -213,7 +213,7 @@ def name_end(text: str, start: int, head_end: int) -> int:
             coded = max(_coded_name_end(window, head.end()), head.end()) if head else -1
         qualified, closes = _qualifier_end(window, at)
         if qualified > at:
-            qualified = max(qualified, _related_topic_end(window, qualified))
+            qualified = max(qualified, _topic_end_after(window, at))
             coded = end = qualified
             if closes and not _LIST_GOES_ON.match(window, qualified):
                 break
@@ -392,14 +392,15 @@ def _qualifier_end(window: str, at: int) -> tuple[int, bool]:
     return _listed_kind_end(window, at), False
 
 
-def _related_topic_end(window: str, at: int) -> int:
-    """End of what a related group deals with, right after "liên quan" ("Các cơ quan, đơn vị có
-    liên quan | đến công tác bầu cử | phối hợp ..."), else -1: "đến" / "tới" opens no statement.
-    The topic, a noun phrase with its lists and places, ends at punctuation closing a clause, at
-    the statement's verb (not one made a noun by "việc", "công tác" ...: "đến việc thực hiện sắp
-    xếp") or before another body joined to the group ("... và Ủy ban nhân dân các xã")."""
+def _topic_end_after(window: str, at: int) -> int:
+    """End of what a group's qualifier at ``at`` says it deals with or works in ("Các cơ quan,
+    đơn vị có liên quan đến | công tác bầu cử | phối hợp ...", "Các doanh nghiệp hoạt động trong |
+    lĩnh vực xây dựng, giao thông"), else -1: "đến" / "tới" / "trong" open no statement. The
+    topic, a noun phrase with its lists and places, ends at punctuation closing a clause, at the
+    statement's verb (not one made a noun by "việc", "công tác", "lĩnh vực" ...: "đến việc thực
+    hiện sắp xếp") or before another body joined to the group ("... và Ủy ban nhân dân các xã")."""
     rx = _rx()
-    m = rx.related_topic.match(window, at) if window[:at].endswith("liên quan") else None
+    m = rx.topic_opener.match(window, at)
     if not m:
         return -1
     end = -1

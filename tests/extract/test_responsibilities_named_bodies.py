@@ -202,3 +202,12 @@ def test_a_quota_under_a_group_heading_gives_it_no_task(make_plan):
                   "thực hiện bầu cử: chọn không quá 01 trường hợp.",
                   "V. TỔ CHỨC THỰC HIỆN",
                   "Phòng Nội vụ hướng dẫn thực hiện.") == [("Phòng Nội vụ", "assigned")]
+
+
+def test_where_a_group_works_belongs_to_its_name(make_plan):
+    assert _pairs(make_plan, "III. TỔ CHỨC THỰC HIỆN",
+                  "1. Các hợp tác xã hoạt động trong lĩnh vực xây dựng, vận tải và du lịch trên địa bàn huyện",
+                  "- Chủ động phối hợp ứng dụng nền tảng số.",
+                  "2. Các doanh nghiệp hoạt động trên địa bàn xã chủ động đăng ký tham gia.") == [
+        ("Các hợp tác xã hoạt động trong lĩnh vực xây dựng, vận tải và du lịch trên địa bàn huyện", "coordinate"),
+        ("Các doanh nghiệp hoạt động trên địa bàn xã", "assigned")]
