@@ -76,9 +76,11 @@ class DaskExecutor:
         futures = [client.submit(_timed, fn, task, handle, pure=False) for task in tasks]
         index = {f.key: i for i, f in enumerate(futures)}
         try:
-            for future in as_completed(futures):
+            # Results gathered by the client's event loop as tasks finish, not one blocking
+            # round trip to a worker per document from this thread (the run's loop).
+            for future, result in as_completed(futures, with_results=True, raise_errors=False):
                 i = index[future.key]
-                yield i, _outcome(future, seconds[i])
+                yield i, _outcome(future.status, result, seconds[i])
                 future.release()
         finally:
             client.cancel(futures)
@@ -116,16 +118,18 @@ def _call(fn: Callable, task: tuple, shared: Any) -> Any:
     return value
 
 
-def _outcome(future: Any, seconds: float) -> Any:
-    """The task's value, or Failed naming what the cluster did to it."""
-    try:
-        took, value = future.result()
-    except Exception as err:  # noqa: BLE001 - KilledWorker, lost worker, cancelled
-        name = err.__class__.__name__
+def _outcome(status: str, result: Any, seconds: float) -> Any:
+    """The task's value, or Failed naming what the cluster did to it. ``result`` is what
+    ``as_completed(..., with_results=True, raise_errors=False)`` gives: ``(took, value)``,
+    or for a task that failed ``(type, exception, traceback)``, or the CancelledError."""
+    if status == "error" or isinstance(result, BaseException):
+        err = result[1] if isinstance(result, tuple) else result
+        name = err.__class__.__name__  # KilledWorker, lost worker, cancelled
         if name == "KilledWorker":
             return Failed("killed by the cluster: its worker died on this document (most likely "
                           "past the worker's --memory-limit)")
         return Failed(f"{name}: {err}".splitlines()[0][:300])
+    took, value = result
     if took > seconds:
         return Failed(f"timed out after {seconds:.0f} s (the time limit per document; --timeout)")
     return value

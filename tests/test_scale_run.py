@@ -56,6 +56,32 @@ def test_a_local_dask_cluster_gives_the_pools_tables(pool_run, tmp_path):
     assert len(outputs(pool_run)) > 15
 
 
+def _dies_on(number: int, _shared: object = None) -> int:
+    """A task that kills its worker process on one input, as a document past the worker's
+    memory limit does."""
+    import os
+
+    if number == 2:
+        os._exit(1)
+    return number * 10
+
+
+def test_a_document_that_kills_its_cluster_worker_fails_alone():
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    from pipeline.executors import DaskExecutor
+    from pipeline.workers import Failed
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        found = dict(DaskExecutor(client).map(_dies_on, [(1,), (2,), (3,)], [60.0] * 3))
+    assert found[0] == 10 and found[2] == 30
+    assert isinstance(found[1], Failed) and found[1].reason.startswith("killed by the cluster")
+
+
 def _tagger_loaded() -> bool:
     import sys
 
