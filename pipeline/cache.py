@@ -45,7 +45,7 @@ from pipeline.export.atomic import write_atomic
 from pipeline.export.tables import COLUMNS, document_fields
 from pipeline.inputs import _digest as file_digest
 from pipeline.options import RunOptions
-from pipeline.repair.lm import LanguageModel, default_model
+from pipeline.repair.lm import LanguageModel, NgramTally, default_model
 
 PACKAGE = Path(__file__).resolve().parent
 MODELS = PACKAGE.parent / "models"
@@ -211,13 +211,12 @@ class Cache:
     def _counted(self, keys: list[str], tally: Tally | None) -> LanguageModel:
         """The counts of the contributions of ``keys``: the tally's when it holds only
         some of those, the rest read from their entries."""
-        model = None
+        counts = NgramTally()
         if tally is not None and tally.keys and tally.keys <= set(keys):
-            model, keys = tally.model, [k for k in keys if k not in tally.keys]
-        model = model or LanguageModel()
+            counts, keys = tally.counts, [k for k in keys if k not in tally.keys]
         for key in keys:
-            model.add_text(self.contribution(key))
-        return model
+            counts.add_tokens(self.contribution(key))
+        return counts.model()
 
     def _save_model(self, model: LanguageModel, members: dict[str, str]) -> None:
         if self.keep:
@@ -268,10 +267,10 @@ class Tally:
     """
 
     def __init__(self, cache: Cache) -> None:
-        self.cache, self.model, self.keys = cache, LanguageModel(), set[str]()
+        self.cache, self.counts, self.keys = cache, NgramTally(), set[str]()
 
     def add(self, key: str) -> None:
-        self.model.add_text(self.cache.contribution(key))
+        self.counts.add_tokens(self.cache.contribution(key))
         self.keys.add(key)
 
 

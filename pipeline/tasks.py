@@ -25,7 +25,7 @@ from pipeline.export.tables import document_rows
 from pipeline.models import DocumentResult, Source, Text
 from pipeline.options import RunOptions
 from pipeline.process import finish, read_document
-from pipeline.repair import batch_text
+from pipeline.repair import batch_tokens
 from pipeline.repair.lm import LanguageModel, default_model
 
 
@@ -55,7 +55,7 @@ def read_task(path: Path, doc_id: str, options: RunOptions, entry: str,
     if isinstance(read, DocumentResult):
         return read
     folder = Path(entry)
-    contribution = batch_text(read)
+    contribution = batch_tokens(read)
     digest = hashlib.sha256(contribution.encode("utf-8", "surrogatepass")).hexdigest()
     write_pickle(folder / "source.pkl", read)
     write_text_atomic(folder / "contribution.txt", contribution, errors="surrogatepass")

@@ -6,7 +6,7 @@ text must not answer from tables built before it did.
 """
 
 from pipeline.repair.glyph_loss import restore_document, vocabulary_of
-from pipeline.repair.lm import LanguageModel, lm_tokens
+from pipeline.repair.lm import LanguageModel, NgramTally, lm_tokens
 
 CLEAN = ["Ủy ban nhân dân xã tổ chức thực hiện phong trào thi đua yêu nước. "] * 3
 
@@ -36,3 +36,14 @@ def test_a_repair_of_lost_glyphs_reads_the_model():
     lm.memo.consulted = False
     restore_document([line.replace("h", " ") for line in CLEAN], lm)
     assert lm.memo.consulted
+
+
+def test_counting_trigrams_and_ends_gives_every_order_add_counts():
+    """The run's tally counts trigrams only and derives the rest: it must give exactly the
+    counts of add() over the same streams, short streams and repeated tokens included."""
+    streams = ["ủy ban nhân dân ban hành", "kế hoạch", "số", "", "ban ban ban ban", "a b a b a"]
+    tally, direct = NgramTally(), LanguageModel()
+    for share in streams:
+        tally.add_tokens(share)
+        direct.add(share.split())
+    assert tally.model().counts == direct.counts

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from pipeline.ingest.plain_text import read_plain_text
 from pipeline.models import Page, Source
-from pipeline.repair import batch_model, raw_lines, repair, repair_lines
+from pipeline.repair import batch_model, batch_tokens, raw_lines, repair, repair_lines
+from pipeline.repair.lm import LanguageModel, NgramTally
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
@@ -56,3 +57,16 @@ def test_tone_slips_repeated_on_a_scan_are_not_learnt_from_the_scan_itself():
                     tuple(Page(n, (line,), "ocr") for n, line in enumerate(lines, 1)))
     text = repair(source, lm=batch_model([source]))
     assert [line.text for line in text.lines] == [line.replace("tố", "tổ") for line in lines]
+
+
+def test_a_documents_share_of_the_run_model_counts_the_ngrams_of_its_clean_lines():
+    """The share a worker sends is tokens, not lines: counted, it must give the n-grams the
+    lines themselves give (across line ends too), and leave damaged lines out."""
+    clean = ["Ủy ban nhân dân huyện", "ban hành Kế hoạch số 12 như sau"]
+    damaged = "t   i đua yêu nư c"  # gaps where glyphs were lost
+    source = Source("x", Path("x.txt"), "txt", (Page(1, (clean[0], damaged, clean[1]), "text"),))
+    tally, from_lines = NgramTally(), LanguageModel()
+    tally.add_tokens(batch_tokens(source))
+    from_lines.add_text("\n".join(clean))
+    assert tally.model().counts == from_lines.counts
+    assert from_lines.counts[2][("huyện", "ban", "hành")] == 1  # a trigram over a line end
