@@ -66,7 +66,10 @@ def _dies_on(number: int, _shared: object = None) -> int:
     return number * 10
 
 
-def test_a_document_that_kills_its_cluster_worker_fails_alone():
+@pytest.mark.parametrize("chunk", [1, 4])
+def test_a_document_that_kills_its_cluster_worker_fails_alone(chunk):
+    """Also when it was sent in one cluster task with others (``chunk`` documents a task):
+    the others of its task are tried again one by one and keep their values."""
     distributed = pytest.importorskip("distributed")
     import dask
 
@@ -77,8 +80,9 @@ def test_a_document_that_kills_its_cluster_worker_fails_alone():
             distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                      dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        found = dict(DaskExecutor(client).map(_dies_on, [(1,), (2,), (3,)], [60.0] * 3))
-    assert found[0] == 10 and found[2] == 30
+        tasks = [(n,) for n in range(1, 7)]
+        found = dict(DaskExecutor(client, chunk).map(_dies_on, tasks, [60.0] * len(tasks)))
+    assert {i: v for i, v in found.items() if i != 1} == {0: 10, 2: 30, 3: 40, 4: 50, 5: 60}
     assert isinstance(found[1], Failed) and found[1].reason.startswith("killed by the cluster")
 
 
