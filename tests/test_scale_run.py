@@ -102,6 +102,24 @@ def test_workers_started_with_the_readme_preload_are_warm_before_their_first_doc
         assert list(client.run(_tagger_loaded).values()) == [True]
 
 
+def test_pool_workers_are_forked_with_the_stages_already_loaded():
+    """The pool loads what the stages load on first use once, in the run's process, before
+    forking: its workers start warm instead of each loading it on its first document of each
+    pass. Checked in a fresh interpreter, where nothing has loaded underthesea yet."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from pipeline.executors import PoolExecutor\n"
+            "from tests.test_scale_run import _tagger_loaded\n"
+            "assert 'underthesea' not in sys.modules\n"
+            "found = dict(PoolExecutor(1, 2000).map(lambda _s: _tagger_loaded(), [()], [60.0]))\n"
+            "print(found[0])\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "True"
+
+
 def test_a_rerun_mines_only_new_files_and_equals_a_fresh_run(tmp_path):
     folder = tmp_path / "in"
     shutil.copytree(RAW, folder)
